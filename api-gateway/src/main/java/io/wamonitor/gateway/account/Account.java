@@ -1,0 +1,33 @@
+package io.wamonitor.gateway.account;
+
+import io.wamonitor.contracts.AccountStatus;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+
+import java.time.Instant;
+
+/**
+ * An account as stored in the {@code accounts} collection.
+ *
+ * @param statusAt when the worker observed the current status; older status events are ignored
+ */
+@Document("accounts")
+record Account(
+        @Id String id,
+        String name,
+        AccountStatus status,
+        @Field("status_reason") String statusReason,
+        @Field("status_at") Instant statusAt,
+        @Field("webhook_url") String webhookUrl,
+        @Field("qr_code") String qrCode,
+        String phone,
+        @Field("worker_id") String workerId,
+        @Field("created_at") Instant createdAt,
+        @Field("updated_at") Instant updatedAt) {
+
+    static Account created(String id, String name, String webhookUrl, Instant now) {
+        return new Account(id, name, AccountStatus.INIT, "waiting for a worker to take the session", null,
+                webhookUrl, null, null, null, now, now);
+    }
+}

@@ -1,0 +1,81 @@
+package io.wamonitor.gateway.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Accounts", description = "Create, list, inspect and delete WhatsApp accounts")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create an account and start its WhatsApp session",
+            description = "Fails with 409 ACCOUNT_LIMIT_REACHED when MAX_WHATSAPP_ACCOUNTS accounts exist.")
+    ResponseEntity<AccountView> create(@Valid @RequestBody CreateAccountRequest request) {
+        AccountView created = accounts.create(request.name(), request.webhookUrl());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}").buildAndExpand(created.id()).toUri())
+                .body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "List all accounts, oldest first")
+    List<AccountView> list() {
+        return accounts.list();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get an account, with its status and (while linking) its QR code")
+    AccountView get(@PathVariable String id) {
+        return accounts.get(validId(id));
+    }
+
+    @PutMapping(path = "/{id}/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change the webhook URL; applies to the next event without restarting the session")
+    AccountView updateWebhook(@PathVariable String id, @Valid @RequestBody WebhookUpdateRequest request) {
+        return accounts.updateWebhook(validId(id), request.getWebhookUrl());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete an account: stops its session, removes its browser profile and frees its place")
+    ResponseEntity<Map<String, String>> delete(@PathVariable String id) {
+        accounts.delete(validId(id));
+        return ResponseEntity.status(HttpStatus.OK).body(Map.of("message", "Account deleted", "id", id));
+    }
+
+    /** Ids are UUIDs; anything else cannot name an account. */
+    private static String validId(String id) {
+        try {
+            UUID parsed = UUID.fromString(id);
+            if (parsed.toString().equalsIgnoreCase(id)) {
+                return parsed.toString();
+            }
+        } catch (IllegalArgumentException ignored) {
+            // fall through
+        }
+        throw new AccountNotFoundException(id);
+    }
+}

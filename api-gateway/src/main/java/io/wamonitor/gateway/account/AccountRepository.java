@@ -1,0 +1,78 @@
+package io.wamonitor.gateway.account;
+
+import io.wamonitor.contracts.AccountStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Storage of {@link Account}s; pure data access, the rules live in {@link AccountService}. */
+@Repository
+class AccountRepository {
+
+    static final String COLLECTION = "accounts";
+
+    private final MongoTemplate mongo;
+
+    AccountRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void insert(Account account) {
+        mongo.insert(account, COLLECTION);
+    }
+
+    Optional<Account> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Account.class, COLLECTION));
+    }
+
+    List<Account> findAll() {
+        return mongo.find(new Query().with(Sort.by("created_at", "_id")), Account.class, COLLECTION);
+    }
+
+    List<String> idsCreatedBefore(Instant cutoff) {
+        Query query = Query.query(where("created_at").lt(cutoff));
+        query.fields().include("_id");
+        return mongo.find(query, Account.class, COLLECTION).stream().map(Account::id).toList();
+    }
+
+    long count() {
+        return mongo.count(new Query(), COLLECTION);
+    }
+
+    boolean delete(String id) {
+        return mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+    }
+
+    Optional<Account> updateWebhook(String id, String webhookUrl, Instant now) {
+        mongo.updateFirst(Query.query(where("_id").is(id)),
+                new Update().set("webhook_url", webhookUrl).set("updated_at", now), COLLECTION);
+        return find(id);
+    }
+
+    /**
+     * Records a status observed by the worker at {@code observedAt}, unless a later observation is already
+     * stored (events may arrive out of order or twice). Returns whether the account changed.
+     */
+    boolean recordStatus(String id, AccountStatus status, String reason, String workerId, Instant observedAt,
+                         Instant now) {
+        Query query = Query.query(where("_id").is(id).orOperator(
+                where("status_at").is(null), where("status_at").lte(observedAt)));
+        Update update = new Update()
+                .set("status", status)
+                .set("status_reason", reason)
+                .set("status_at", observedAt)
+                .set("updated_at", now);
+        if (workerId != null) {
+            update.set("worker_id", workerId);
+        }
+        return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() > 0;
+    }
+}

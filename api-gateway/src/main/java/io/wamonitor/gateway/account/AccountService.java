@@ -1,0 +1,97 @@
+package io.wamonitor.gateway.account;
+
+import io.wamonitor.contracts.AccountStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The rules for accounts: the limit, creation and deletion with their session commands, status updates. */
+@Service
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private final AccountRepository repository;
+    private final AccountLimit limit;
+    private final SessionControl sessions;
+    private final Clock clock;
+
+    AccountService(AccountRepository repository, AccountLimit limit, SessionControl sessions, Clock clock) {
+        this.repository = repository;
+        this.limit = limit;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public AccountView create(String name, String webhookUrl) {
+        UUID id = UUID.randomUUID();
+        limit.claim(id.toString());
+        Account account = Account.created(id.toString(), name, webhookUrl, clock.instant());
+        try {
+            repository.insert(account);
+        } catch (RuntimeException e) {
+            limit.release(id.toString());
+            throw e;
+        }
+        log.info("Account {} created ({} of the limit used)", id, repository.count());
+        if (!sessions.start(id, name)) {
+            log.warn("Account {} is stored but its start command could not be sent; it will be re-sent "
+                    + "once a worker reports in", id);
+        }
+        return AccountView.of(account);
+    }
+
+    public List<AccountView> list() {
+        return repository.findAll().stream().map(AccountView::of).toList();
+    }
+
+    public AccountView get(String id) {
+        return repository.find(id).map(AccountView::of).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    public AccountView updateWebhook(String id, String webhookUrl) {
+        return repository.updateWebhook(id, webhookUrl, clock.instant()).map(AccountView::of)
+                .orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    public void delete(String id) {
+        if (!repository.delete(id)) {
+            throw new AccountNotFoundException(id);
+        }
+        limit.release(id);
+        log.info("Account {} deleted", id);
+        if (!sessions.delete(UUID.fromString(id), "account deleted")) {
+            log.warn("Account {} is deleted but its delete command could not be sent; the worker will be told "
+                    + "when it next reports holding it", id);
+        }
+    }
+
+    public long count() {
+        return repository.count();
+    }
+
+    /** Ids of accounts that exist and are older than {@code cutoff}: those a worker should be holding by now. */
+    public List<String> idsCreatedBefore(Instant cutoff) {
+        return repository.idsCreatedBefore(cutoff);
+    }
+
+    public Optional<AccountView> find(String id) {
+        return repository.find(id).map(AccountView::of);
+    }
+
+    /** Stores a status the worker observed; stale or repeated observations change nothing. */
+    public void recordStatus(UUID accountId, AccountStatus status, String reason, String workerId,
+                             Instant observedAt) {
+        boolean changed = repository.recordStatus(accountId.toString(), status, reason, workerId, observedAt,
+                clock.instant());
+        if (changed) {
+            log.info("Account {} is {} ({})", accountId, status, reason);
+        }
+    }
+}

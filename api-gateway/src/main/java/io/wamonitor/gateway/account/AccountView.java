@@ -1,0 +1,22 @@
+package io.wamonitor.gateway.account;
+
+import io.wamonitor.contracts.AccountStatus;
+
+import java.time.Instant;
+
+/**
+ * An account as the API shows it (snake_case on the wire).
+ *
+ * @param qrCode       a PNG data URL while the status is {@code QR}, else null
+ * @param phone        the linked phone number, null until linked
+ * @param statusReason why the account is in its status, in words
+ * @param workerId     the worker holding the session, null until one reports it
+ */
+public record AccountView(String id, String name, AccountStatus status, String statusReason, String webhookUrl,
+                          String qrCode, String phone, String workerId, Instant createdAt, Instant updatedAt) {
+
+    static AccountView of(Account a) {
+        return new AccountView(a.id(), a.name(), a.status(), a.statusReason(), a.webhookUrl(), a.qrCode(),
+                a.phone(), a.workerId(), a.createdAt(), a.updatedAt());
+    }
+}

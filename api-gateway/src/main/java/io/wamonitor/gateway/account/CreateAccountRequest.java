@@ -1,0 +1,16 @@
+package io.wamonitor.gateway.account;
+
+import io.wamonitor.gateway.web.HttpUrl;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/accounts}. */
+record CreateAccountRequest(
+        @NotBlank(message = "is required")
+        @Size(max = 100, message = "must be 1 to 100 characters")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        String name,
+        @HttpUrl
+        String webhookUrl) {
+}

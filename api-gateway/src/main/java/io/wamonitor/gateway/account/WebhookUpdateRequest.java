@@ -1,0 +1,28 @@
+package io.wamonitor.gateway.account;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wamonitor.gateway.web.HttpUrl;
+import jakarta.validation.constraints.AssertTrue;
+
+/** Body of {@code PUT /api/accounts/{id}/webhook}: {@code webhook_url} must be present; null removes the webhook. */
+class WebhookUpdateRequest {
+
+    private String webhookUrl;
+    private boolean present;
+
+    @JsonProperty("webhook_url")
+    void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+        this.present = true;
+    }
+
+    @HttpUrl
+    String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    @AssertTrue(message = "is required (send null to remove the webhook)")
+    boolean isWebhookUrlPresent() {
+        return present;
+    }
+}

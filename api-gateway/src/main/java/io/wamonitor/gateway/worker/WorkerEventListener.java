@@ -1,0 +1,77 @@
+package io.wamonitor.gateway.worker;
+
+import io.wamonitor.contracts.Envelope;
+import io.wamonitor.contracts.EnvelopeCodec;
+import io.wamonitor.contracts.Payload;
+import io.wamonitor.contracts.RecentIds;
+import io.wamonitor.contracts.UndecodableMessageException;
+import io.wamonitor.contracts.event.AccountStatusChanged;
+import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.contracts.event.WorkerHeartbeat;
+import io.wamonitor.gateway.account.AccountService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/** Consumes the worker's events: decode, de-duplicate, hand to the feature that owns them. */
+@Component
+class WorkerEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerEventListener.class);
+
+    private final EnvelopeCodec codec;
+    private final AccountService accounts;
+    private final WorkerRegistry workers;
+    private final SessionReconciler reconciler;
+    private final RecentIds recent = new RecentIds(10_000);
+
+    WorkerEventListener(EnvelopeCodec codec, AccountService accounts, WorkerRegistry workers,
+                        SessionReconciler reconciler) {
+        this.codec = codec;
+        this.accounts = accounts;
+        this.workers = workers;
+        this.reconciler = reconciler;
+    }
+
+    @RabbitListener(queues = "#{@amqpTopology.gatewayEventsQueue()}")
+    void onEvent(Message message) {
+        Envelope<Payload> envelope;
+        try {
+            envelope = codec.decode(message.getBody());
+        } catch (UndecodableMessageException e) {
+            log.error("Dead-lettering an event that cannot be processed: {}", e.getMessage());
+            throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
+        }
+        if (!recent.firstTime(envelope.id())) {
+            log.debug("Skipping redelivered event {}", envelope.id());
+            return;
+        }
+        try {
+            dispatch(envelope);
+        } catch (RuntimeException e) {
+            recent.forget(envelope.id());
+            throw e;
+        }
+    }
+
+    private void dispatch(Envelope<Payload> envelope) {
+        Payload payload = envelope.payload();
+        if (payload instanceof AccountStatusChanged status && envelope.accountId() != null) {
+            accounts.recordStatus(envelope.accountId(), status.status(), status.reason(), status.workerId(),
+                    envelope.occurredAt());
+        } else if (payload instanceof WorkerHeartbeat heartbeat) {
+            workers.record(heartbeat);
+            reconciler.reconcile();
+        } else if (payload instanceof CommandResult result) {
+            if (result.outcome() == CommandResult.Outcome.REJECTED) {
+                log.warn("Worker {} rejected {} for account {}: {} ({})", result.workerId(), result.commandType(),
+                        envelope.accountId(), result.code(), result.message());
+            }
+        } else {
+            log.warn("Ignoring event {} the gateway does not handle", envelope.type());
+        }
+    }
+}

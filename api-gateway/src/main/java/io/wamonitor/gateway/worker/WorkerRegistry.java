@@ -1,0 +1,62 @@
+package io.wamonitor.gateway.worker;
+
+import io.wamonitor.contracts.event.WorkerHeartbeat;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The workers the gateway has heard from, with their last heartbeat. Kept in memory: heartbeats rebuild it. */
+@Component
+class WorkerRegistry {
+
+    private final ConcurrentMap<String, WorkerView> workers = new ConcurrentHashMap<>();
+    private final WorkerLinkSettings settings;
+    private final Clock clock;
+
+    WorkerRegistry(WorkerLinkSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void record(WorkerHeartbeat heartbeat) {
+        workers.put(heartbeat.workerId(), new WorkerView(heartbeat.workerId(), heartbeat.slotsTotal(),
+                heartbeat.slotsUsed(), heartbeat.accounts(), heartbeat.startedAt(), clock.instant(), true));
+    }
+
+    List<WorkerView> all() {
+        Instant now = clock.instant();
+        return workers.values().stream()
+                .map(w -> w.withAlive(isAlive(w, now)))
+                .sorted(Comparator.comparing(WorkerView::workerId))
+                .toList();
+    }
+
+    /** Accounts held by workers that are still alive. */
+    Set<UUID> heldAccounts() {
+        Instant now = clock.instant();
+        Set<UUID> held = new HashSet<>();
+        workers.values().stream().filter(w -> isAlive(w, now)).forEach(w -> held.addAll(w.accounts()));
+        return held;
+    }
+
+    private boolean isAlive(WorkerView worker, Instant now) {
+        return worker.lastHeartbeatAt().plus(settings.workerTimeout()).isAfter(now);
+    }
+
+    /** A worker as {@code GET /api/workers} shows it. */
+    record WorkerView(String workerId, int slotsTotal, int slotsUsed, List<UUID> accounts, Instant startedAt,
+                      Instant lastHeartbeatAt, boolean alive) {
+
+        WorkerView withAlive(boolean isAlive) {
+            return new WorkerView(workerId, slotsTotal, slotsUsed, accounts, startedAt, lastHeartbeatAt, isAlive);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.wamonitor.worker.messaging;
+
+import io.wamonitor.contracts.Envelope;
+import io.wamonitor.contracts.EnvelopeCodec;
+import io.wamonitor.contracts.Payload;
+import io.wamonitor.contracts.RecentIds;
+import io.wamonitor.contracts.UndecodableMessageException;
+import io.wamonitor.contracts.command.DeleteSession;
+import io.wamonitor.contracts.command.StartSession;
+import io.wamonitor.contracts.command.StopSession;
+import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.worker.WorkerSettings;
+import io.wamonitor.worker.session.CommandOutcome;
+import io.wamonitor.worker.session.SessionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/** Receives the gateway's commands, runs them and answers each one with a {@link CommandResult}. */
+@Component
+class CommandListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
+
+    private final EnvelopeCodec codec;
+    private final SessionService sessions;
+    private final EventPublisher events;
+    private final WorkerSettings settings;
+    private final RecentIds recent = new RecentIds(10_000);
+
+    CommandListener(EnvelopeCodec codec, SessionService sessions, EventPublisher events, WorkerSettings settings) {
+        this.codec = codec;
+        this.sessions = sessions;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    @RabbitListener(queues = "#{@amqpTopology.workerCommandsQueue()}")
+    void onCommand(Message message) {
+        Envelope<Payload> envelope;
+        try {
+            envelope = codec.decode(message.getBody());
+        } catch (UndecodableMessageException e) {
+            log.error("Dead-lettering a command that cannot be processed: {}", e.getMessage());
+            throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
+        }
+        if (envelope.accountId() == null) {
+            log.error("Dead-lettering {} {}: it names no account", envelope.type(), envelope.id());
+            throw new AmqpRejectAndDontRequeueException("command without account_id");
+        }
+        if (!recent.firstTime(envelope.id())) {
+            log.debug("Skipping redelivered command {}", envelope.id());
+            return;
+        }
+        CommandOutcome outcome = run(envelope);
+        events.publish(envelope.accountId(), result(envelope, outcome));
+    }
+
+    private CommandOutcome run(Envelope<Payload> envelope) {
+        Payload payload = envelope.payload();
+        if (payload instanceof StartSession start) {
+            return sessions.start(envelope.accountId(), start.accountName());
+        }
+        if (payload instanceof StopSession stop) {
+            return sessions.stop(envelope.accountId(), stop.reason());
+        }
+        if (payload instanceof DeleteSession delete) {
+            return sessions.delete(envelope.accountId(), delete.reason());
+        }
+        return new CommandOutcome.Failed("UNSUPPORTED_COMMAND", envelope.type() + " is not a command", false);
+    }
+
+    private CommandResult result(Envelope<Payload> command, CommandOutcome outcome) {
+        if (outcome instanceof CommandOutcome.Failed failed) {
+            return new CommandResult(command.id(), command.type(), CommandResult.Outcome.REJECTED, failed.code(),
+                    failed.message(), failed.retryable(), settings.id());
+        }
+        return new CommandResult(command.id(), command.type(), CommandResult.Outcome.DONE, null,
+                ((CommandOutcome.Done) outcome).message(), false, settings.id());
+    }
+}

@@ -1,0 +1,45 @@
+package io.wamonitor.contracts;
+
+import io.wamonitor.contracts.command.DeleteSession;
+import io.wamonitor.contracts.command.StartSession;
+import io.wamonitor.contracts.command.StopSession;
+import io.wamonitor.contracts.event.AccountStatusChanged;
+import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.contracts.event.WorkerHeartbeat;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one list of message types. Adding a message means adding a record and a line here; a breaking
+ * change to a payload is a new {@code .v2} name next to the old one, never an edit of the old one.
+ */
+public final class MessageCatalog {
+
+    private static final Map<String, Class<? extends Payload>> TYPES = Map.of(
+            "session.start.v1", StartSession.class,
+            "session.stop.v1", StopSession.class,
+            "session.delete.v1", DeleteSession.class,
+            "account.status.v1", AccountStatusChanged.class,
+            "session.command_result.v1", CommandResult.class,
+            "worker.heartbeat.v1", WorkerHeartbeat.class);
+
+    private MessageCatalog() {
+    }
+
+    public static Optional<Class<? extends Payload>> payloadClass(String type) {
+        return Optional.ofNullable(TYPES.get(type));
+    }
+
+    public static String typeOf(Payload payload) {
+        return TYPES.entrySet().stream()
+                .filter(e -> e.getValue() == payload.getClass())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a catalogued payload: " + payload.getClass()));
+    }
+
+    public static Map<String, Class<? extends Payload>> all() {
+        return TYPES;
+    }
+}

@@ -1,0 +1,2 @@
+/** Commands the gateway sends to the browser worker. */
+package io.wamonitor.contracts.command;

@@ -1,0 +1,2 @@
+/** Events the browser worker publishes for the gateway. */
+package io.wamonitor.contracts.event;

@@ -1,0 +1,132 @@
+package io.wamonitor.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wamonitor.contracts.command.StartSession;
+import io.wamonitor.contracts.event.AccountStatusChanged;
+import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.contracts.event.WorkerHeartbeat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnvelopeCodecTest {
+
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    static List<String> catalogTypes() {
+        return List.copyOf(MessageCatalog.all().keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("catalogTypes")
+    void everyCataloguedTypeRoundTripsThroughItsGoldenFixture(String type) throws IOException {
+        byte[] fixture = fixture(type);
+
+        Envelope<Payload> decoded = codec.decode(fixture);
+        assertThat(decoded.type()).isEqualTo(type);
+        assertThat(decoded.payload()).isInstanceOf(MessageCatalog.payloadClass(type).orElseThrow());
+
+        JsonNode expected = codec.mapper().readTree(fixture);
+        JsonNode reencoded = codec.mapper().readTree(codec.encode(decoded));
+        assertThat(normalizeInstants(reencoded)).isEqualTo(normalizeInstants(expected));
+    }
+
+    @Test
+    void decodesTheStartCommandFixtureIntoItsFields() throws IOException {
+        Envelope<Payload> envelope = codec.decode(fixture("session.start.v1"));
+
+        assertThat(envelope.id()).isEqualTo(UUID.fromString("7d1f6a62-4c1e-4b8e-9d2a-0b6a4f1e2c01"));
+        assertThat(envelope.accountId()).isEqualTo(UUID.fromString("3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f"));
+        assertThat(envelope.occurredAt()).isEqualTo(Instant.parse("2026-11-26T10:15:30.123Z"));
+        assertThat(envelope.payload()).isEqualTo(new StartSession("Support Account"));
+    }
+
+    @Test
+    void heartbeatCarriesCapacityAndHeldAccounts() throws IOException {
+        WorkerHeartbeat heartbeat = (WorkerHeartbeat) codec.decode(fixture("worker.heartbeat.v1")).payload();
+
+        assertThat(heartbeat.slotsTotal()).isEqualTo(5);
+        assertThat(heartbeat.slotsUsed()).isEqualTo(1);
+        assertThat(heartbeat.accounts()).containsExactly(UUID.fromString("3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f"));
+        assertThat(codec.decode(fixture("worker.heartbeat.v1")).accountId()).isNull();
+    }
+
+    @Test
+    void ignoresFieldsAddedByANewerPeer() {
+        String json = """
+                {"id":"7d1f6a62-4c1e-4b8e-9d2a-0b6a4f1e2c04","type":"account.status.v1",
+                 "occurred_at":"2026-11-26T10:15:31Z","account_id":"3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f",
+                 "trace":"abc","payload":{"status":"READY","reason":"linked","worker_id":"w","battery":80}}""";
+
+        Envelope<Payload> envelope = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(envelope.payload()).isEqualTo(new AccountStatusChanged(AccountStatus.READY, "linked", "w"));
+    }
+
+    @Test
+    void rejectsAnUnknownTypeAsUndecodable() {
+        String json = """
+                {"id":"7d1f6a62-4c1e-4b8e-9d2a-0b6a4f1e2c04","type":"account.teleport.v9",
+                 "occurred_at":"2026-11-26T10:15:31Z","payload":{}}""";
+
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UndecodableMessageException.class)
+                .hasMessageContaining("Unknown message type")
+                .extracting(e -> ((UndecodableMessageException) e).type()).isEqualTo("account.teleport.v9");
+    }
+
+    @Test
+    void rejectsBodiesThatAreNotEnvelopes() {
+        for (String body : List.of("not json", "[]", "{}", "{\"type\":\"session.start.v1\"}",
+                "{\"id\":\"x\",\"type\":\"session.start.v1\",\"occurred_at\":\"2026-11-26T10:15:31Z\",\"payload\":{}}",
+                "{\"id\":\"7d1f6a62-4c1e-4b8e-9d2a-0b6a4f1e2c04\",\"type\":\"account.status.v1\","
+                        + "\"occurred_at\":\"2026-11-26T10:15:31Z\",\"payload\":{\"status\":\"DANCING\"}}")) {
+            assertThatThrownBy(() -> codec.decode(body.getBytes(StandardCharsets.UTF_8)))
+                    .as(body)
+                    .isInstanceOf(UndecodableMessageException.class);
+        }
+    }
+
+    @Test
+    void newEnvelopesAreTypedFromTheCatalog() {
+        UUID command = UUID.randomUUID();
+        Envelope<CommandResult> envelope = Envelope.of(null,
+                new CommandResult(command, "session.stop.v1", CommandResult.Outcome.DONE, null, null, false, "w"),
+                Instant.parse("2026-11-26T10:00:00Z"));
+
+        assertThat(envelope.type()).isEqualTo("session.command_result.v1");
+        assertThat(codec.decode(codec.encode(envelope))).isEqualTo(envelope);
+    }
+
+    private static JsonNode normalizeInstants(JsonNode node) {
+        if (node.isObject()) {
+            var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            object.fieldNames().forEachRemaining(name -> {
+                JsonNode child = object.get(name);
+                if (child.isTextual() && (name.endsWith("_at"))) {
+                    object.put(name, Instant.parse(child.asText()).toString());
+                } else {
+                    normalizeInstants(child);
+                }
+            });
+        }
+        return node;
+    }
+
+    private static byte[] fixture(String type) throws IOException {
+        try (InputStream in = EnvelopeCodecTest.class.getResourceAsStream("/fixtures/" + type + ".json")) {
+            assertThat(in).as("golden fixture for " + type).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
