@@ -43,6 +43,12 @@ class AccountRepository {
         return mongo.find(query, Account.class, COLLECTION).stream().map(Account::id).toList();
     }
 
+    List<String> allIds() {
+        Query query = new Query();
+        query.fields().include("_id");
+        return mongo.find(query, Account.class, COLLECTION).stream().map(Account::id).toList();
+    }
+
     long count() {
         return mongo.count(new Query(), COLLECTION);
     }

@@ -81,6 +81,10 @@ public class AccountService {
         return repository.idsCreatedBefore(cutoff);
     }
 
+    public List<String> allIds() {
+        return repository.allIds();
+    }
+
     public Optional<AccountView> find(String id) {
         return repository.find(id).map(AccountView::of);
     }

@@ -51,7 +51,7 @@ class SessionReconciler {
                 accounts.find(id).ifPresent(a -> link.start(account, a.name()));
             }
         }
-        Set<String> existing = new HashSet<>(accounts.idsCreatedBefore(Instant.MAX));
+        Set<String> existing = new HashSet<>(accounts.allIds());
         for (UUID account : held) {
             if (!existing.contains(account.toString()) && mayResend(account, now)) {
                 log.info("A worker still holds deleted account {}; sending its delete command again", account);

@@ -57,6 +57,15 @@ class WorkerEventListener {
         }
     }
 
+    /** Reconciliation is best effort: it runs again on the next heartbeat, so a failure must not reject this one. */
+    private void reconcileQuietly() {
+        try {
+            reconciler.reconcile();
+        } catch (RuntimeException e) {
+            log.warn("Reconciling sessions with workers failed; retrying on the next heartbeat", e);
+        }
+    }
+
     private void dispatch(Envelope<Payload> envelope) {
         Payload payload = envelope.payload();
         if (payload instanceof AccountStatusChanged status && envelope.accountId() != null) {
@@ -64,7 +73,7 @@ class WorkerEventListener {
                     envelope.occurredAt());
         } else if (payload instanceof WorkerHeartbeat heartbeat) {
             workers.record(heartbeat);
-            reconciler.reconcile();
+            reconcileQuietly();
         } else if (payload instanceof CommandResult result) {
             if (result.outcome() == CommandResult.Outcome.REJECTED) {
                 log.warn("Worker {} rejected {} for account {}: {} ({})", result.workerId(), result.commandType(),
