@@ -1,0 +1,173 @@
+package io.wamonitor.simulator.control;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wamonitor.simulator.network.Inbound;
+import io.wamonitor.simulator.network.MediaStore;
+import io.wamonitor.simulator.network.OutboxEntry;
+import io.wamonitor.simulator.network.SimException;
+import io.wamonitor.simulator.network.Views;
+import io.wamonitor.simulator.network.WhatsAppNetwork;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping(path = "/sim", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Simulator control", description = "What the phone and WhatsApp's servers do")
+class ControlController {
+
+    private final WhatsAppNetwork network;
+    private final MediaStore media;
+
+    ControlController(WhatsAppNetwork network, MediaStore media) {
+        this.network = network;
+        this.media = media;
+    }
+
+    record LinkRequest(String qr, String phone, String pushName) {
+    }
+
+    @PostMapping("/link")
+    @Operation(summary = "Scan a QR code with a phone: links the device showing it to that number")
+    Views.Linked link(@RequestBody LinkRequest request) {
+        return network.linkByQr(request.qr(), request.phone(), request.pushName());
+    }
+
+    record PairingCodeRequest(String code, String pushName) {
+    }
+
+    @PostMapping("/phones/{phone}/pairing-code")
+    @Operation(summary = "Type a pairing code on the phone: links the device that asked for it for this number")
+    Views.Linked confirmPairingCode(@PathVariable String phone, @RequestBody PairingCodeRequest request) {
+        return network.confirmPairingCode(phone, request.code(), request.pushName());
+    }
+
+    @GetMapping("/pairings")
+    @Operation(summary = "Linking screens waiting for a scan: the QR text on screen and any pairing code")
+    List<Views.PendingPairing> pairings() {
+        return network.pendingPairings();
+    }
+
+    record MediaRequest(String mimetype, String filename, String data) {
+    }
+
+    record InboundRequest(String from, String text, MediaRequest media, String group, String type, Integer duration,
+                          String notifyName, Boolean ciphertext) {
+    }
+
+    @PostMapping("/phones/{phone}/inbound")
+    @Operation(summary = "Deliver a message to the account linked to {phone}",
+            description = "From a contact, or from a group member (`group`). Media bytes are base64 in "
+                    + "`media.data`; the text becomes the caption. Queued in order while the page is offline.")
+    Views.Delivered inbound(@PathVariable String phone, @RequestBody InboundRequest request) {
+        Inbound.MediaUpload upload = null;
+        if (request.media() != null) {
+            if (request.media().mimetype() == null || request.media().data() == null) {
+                throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MEDIA", "media needs mimetype and data");
+            }
+            try {
+                upload = new Inbound.MediaUpload(request.media().mimetype(), request.media().filename(),
+                        Base64.getDecoder().decode(request.media().data()));
+            } catch (IllegalArgumentException e) {
+                throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MEDIA", "media.data is not base64");
+            }
+        } else if (request.text() == null) {
+            throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MESSAGE", "text or media is required");
+        }
+        return network.inbound(phone, new Inbound(request.from(), request.text(), request.group(), request.type(),
+                upload, request.duration(), request.notifyName(), request.ciphertext()));
+    }
+
+    record PhoneSendRequest(String to, String text) {
+    }
+
+    @PostMapping("/phones/{phone}/send")
+    @Operation(summary = "The phone itself sends a text; linked devices see it as their own (fromMe)")
+    Views.Delivered phoneSends(@PathVariable String phone, @RequestBody PhoneSendRequest request) {
+        return network.phoneSends(phone, request.to(), request.text());
+    }
+
+    @GetMapping("/phones/{phone}/outbox")
+    @Operation(summary = "What the account sent (from linked devices and from the phone), with ack state")
+    List<OutboxEntry> outbox(@PathVariable String phone) {
+        return network.outbox(phone);
+    }
+
+    @GetMapping("/phones/{phone}/outbox/{messageId}/media")
+    @Operation(summary = "The bytes of a media message the account sent")
+    ResponseEntity<byte[]> outboxMedia(@PathVariable String phone, @PathVariable String messageId) {
+        OutboxEntry entry = network.outbox(phone).stream()
+                .filter(e -> e.messageId().equals(messageId) || e.id().equals(messageId)).findFirst()
+                .orElseThrow(() -> new SimException(HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "no such message"));
+        MediaStore.StoredMedia stored = media.get(entry.mediaId())
+                .orElseThrow(() -> new SimException(HttpStatus.NOT_FOUND, "MEDIA_NOT_FOUND", "no media"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(stored.mimetype())).body(stored.bytes());
+    }
+
+    @PostMapping("/phones/{phone}/unlink")
+    @Operation(summary = "Log the linked device(s) out from the phone (Linked devices > Log out)")
+    Map<String, Integer> unlink(@PathVariable String phone) {
+        return Map.of("unlinked", network.unlink(phone));
+    }
+
+    record ConnectionRequest(boolean online) {
+    }
+
+    @PostMapping("/phones/{phone}/connection")
+    @Operation(summary = "Cut (online=false) or restore the linked devices' connection to WhatsApp")
+    Views.PhoneView connection(@PathVariable String phone, @RequestBody ConnectionRequest request) {
+        network.setOnline(phone, request.online());
+        return network.phoneView(phone);
+    }
+
+    @PostMapping("/phones/{phone}/conflict")
+    @Operation(summary = "Open WhatsApp Web elsewhere: the linked page goes to CONFLICT until it takes over")
+    Views.PhoneView conflict(@PathVariable String phone) {
+        network.conflict(phone);
+        return network.phoneView(phone);
+    }
+
+    @GetMapping("/phones")
+    @Operation(summary = "Phones with linked devices, their connection state and queued messages")
+    List<Views.PhoneView> phones() {
+        return network.phones();
+    }
+
+    @GetMapping("/phones/{phone}")
+    Views.PhoneView phone(@PathVariable String phone) {
+        return network.phoneView(phone);
+    }
+
+    record NumberRequest(String phone, String name) {
+    }
+
+    @PostMapping("/numbers")
+    @Operation(summary = "Register a number on WhatsApp (queryWidExists finds only registered numbers)")
+    ResponseEntity<Map<String, String>> register(@RequestBody NumberRequest request) {
+        network.registerNumber(request.phone(), request.name());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("phone", request.phone()));
+    }
+
+    @DeleteMapping("/numbers/{phone}")
+    Map<String, Boolean> unregister(@PathVariable String phone) {
+        network.unregisterNumber(phone);
+        return Map.of("ok", true);
+    }
+
+    @GetMapping("/numbers")
+    List<Views.NumberView> numbers() {
+        return network.numbers();
+    }
+}

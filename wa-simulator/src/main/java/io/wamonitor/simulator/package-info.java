@@ -1,0 +1,2 @@
+/** wa-simulator: a faithful local stand-in for WhatsApp Web, the phone and WhatsApp's servers. */
+package io.wamonitor.simulator;

@@ -1,0 +1,218 @@
+package io.wamonitor.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The linking sequences of wa-js-surface.md 4.3 in a real Chromium: QR, pairing code, restore, logout. */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sim.qr-interval=1500ms", "sim.qr-refs=3", "sim.ciphertext-rate=0"})
+class LinkingIT {
+
+    static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    SimControl sim;
+    Path profile;
+    SimBrowser browser;
+
+    @BeforeEach
+    void setUp() {
+        sim = new SimControl(port);
+        profile = SimBrowser.newProfile();
+        browser = new SimBrowser(profile);
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.close();
+        browser.deleteProfile();
+    }
+
+    @Test
+    void firstLoginWithQrLinksReloadsAndReachesMain() {
+        browser.open(sim.base() + "/");
+
+        String qr = awaitQr();
+        assertThat(qr.split(",")).hasSize(4);
+        assertThat(qr).startsWith("2@");
+        assertThat(browser.page().getAttribute("[data-ref]", "data-ref")).isEqualTo(qr);
+        assertThat(browser.named("conn.require_auth")).isNotEmpty();
+        assertThat(browser.named("conn.main_ready")).hasSize(1);
+        assertThat(browser.eval("WPP.conn.isRegistered()")).isEqualTo(false);
+
+        SimControl.Response linked = sim.post("/sim/link", Map.of("qr", qr, "phone", "15550001111"));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+
+        awaitMain();
+        assertThat(browser.eval("WPP.conn.getMyUserId()._serialized")).isEqualTo("15550001111@c.us");
+        assertThat(browser.eval("WPP.conn.isAuthenticated()")).isEqualTo(true);
+        assertThat(names()).containsSubsequence("conn.main_loaded", "conn.authenticated");
+        assertThat(browser.eval("location.search")).as("no logout navigation").isEqualTo("");
+        assertThat(browser.page().locator(".side").isVisible()).isTrue();
+    }
+
+    @Test
+    void qrRotatesThenGoesIdleAndRefreshGivesANewOne() {
+        browser.open(sim.base() + "/");
+
+        Set<String> codes = new LinkedHashSet<>();
+        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
+            browser.eval("1");
+            browser.named("conn.auth_code_change").stream().map(SimBrowser.Event::args)
+                    .filter(a -> a.contains("fullCode")).forEach(codes::add);
+            assertThat(browser.named("conn.qrcode_idle")).isNotEmpty();
+        });
+        assertThat(codes).as("three refs were shown").hasSize(3);
+        assertThat(browser.eval("WPP.conn.isIdle()")).isEqualTo(true);
+        assertThat(browser.page().locator(".qr-idle").isVisible()).isTrue();
+        String stale = (String) browser.eval("(() => document.querySelector('[data-ref]').dataset.ref)()");
+
+        Object fresh = browser.eval("WPP.conn.refreshQR().then(c => c.fullCode)");
+        assertThat(fresh).isNotNull().isNotEqualTo(stale);
+        assertThat(browser.eval("WPP.conn.isIdle()")).isEqualTo(false);
+
+        SimControl.Response expired = sim.post("/sim/link", Map.of("qr", stale, "phone", "15550001112"));
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.json().path("code").asText()).isEqualTo("QR_EXPIRED");
+        assertThat(sim.post("/sim/link", Map.of("qr", fresh, "phone", "15550001112")).status()).isEqualTo(200);
+        awaitMain();
+    }
+
+    @Test
+    void pairingCodeLinksWithoutAQr() {
+        browser.open(sim.base() + "/");
+        awaitQr();
+        awaitEval("WPP.isFullReady", true);
+
+        String code = (String) browser.eval("WPP.conn.startLinkDeviceCodeForPhoneNumber('15550003333')");
+        assertThat(code).matches("[A-Z0-9]{8}");
+        awaitEvent("conn.link_code_change");
+        assertThat(browser.page().locator(".pairing-code").textContent()).isEqualTo(
+                code.substring(0, 4) + "-" + code.substring(4));
+        assertThat(sim.post("/sim/phones/15550003333/pairing-code", Map.of("code", "WRONG123")).status())
+                .isEqualTo(404);
+
+        assertThat(sim.post("/sim/phones/15550003333/pairing-code", Map.of("code", code)).status()).isEqualTo(200);
+
+        awaitMain();
+        assertThat(browser.eval("WPP.conn.getMyUserId()._serialized")).isEqualTo("15550003333@c.us");
+    }
+
+    @Test
+    void aLinkedProfileRestoresWithoutQrAfterABrowserRestart() {
+        link("15550004444");
+        browser.closeBrowser();
+        browser.events.clear();
+
+        browser.open(sim.base() + "/");
+
+        awaitMain();
+        List<String> names = names();
+        assertThat(names).doesNotContain("conn.require_auth", "conn.authenticated", "conn.qrcode_idle");
+        assertThat(browser.named("conn.auth_code_change")).allMatch(e -> e.args().equals("[null]"));
+        assertThat(names).containsSubsequence("conn.stream_mode_changed", "conn.main_ready");
+        assertThat(browser.eval("WPP.conn.getMyUserId()._serialized")).isEqualTo("15550004444@c.us");
+    }
+
+    @Test
+    void aProfileWhoseDeviceWasUnlinkedWhileClosedGetsAQrAgain() {
+        link("15550005555");
+        browser.closeBrowser();
+        assertThat(sim.post("/sim/phones/15550005555/unlink", Map.of()).json().path("unlinked").asInt()).isEqualTo(1);
+        browser.events.clear();
+
+        browser.open(sim.base() + "/");
+
+        awaitQr();
+        assertThat(browser.eval("WPP.conn.isRegistered()")).isEqualTo(false);
+    }
+
+    @Test
+    void logoutFromThePhoneReloadsToANewQr() {
+        link("15550006666");
+        browser.events.clear();
+
+        sim.post("/sim/phones/15550006666/unlink", Map.of());
+
+        awaitEvent("conn.logout");
+        awaitQr();
+        assertThat(browser.eval("location.search")).isEqualTo("?post_logout=1");
+        assertThat(browser.eval("WPP.conn.isRegistered()")).isEqualTo(false);
+        JsonNode phone = sim.get("/sim/phones/15550006666").json();
+        assertThat(phone.path("devices")).isEmpty();
+    }
+
+    @Test
+    void logoutThroughWppUnlinksTheDevice() {
+        link("15550007777");
+        browser.events.clear();
+
+        assertThat(browser.eval("WPP.conn.logout()")).isEqualTo(true);
+
+        awaitQr();
+        assertThat(sim.get("/sim/phones/15550007777").json().path("devices")).isEmpty();
+    }
+
+    // ---- steps -------------------------------------------------------------------------------------------
+
+    void link(String phone) {
+        browser.open(sim.base() + "/");
+        String qr = awaitQr();
+        assertThat(sim.post("/sim/link", Map.of("qr", qr, "phone", phone)).status()).isEqualTo(200);
+        awaitMain();
+    }
+
+    String awaitQr() {
+        String[] qr = new String[1];
+        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
+            Object code = browser.eval("WPP.isReady ? WPP.conn.getAuthCode().then(c => c && c.fullCode) : null");
+            assertThat(code).isNotNull();
+            qr[0] = (String) code;
+        });
+        return qr[0];
+    }
+
+    void awaitMain() {
+        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
+            Object ready = browser.eval("!!(window.WPP && WPP.isReady && WPP.conn.isRegistered() "
+                    + "&& WPP.conn.getStreamData().mode === 'MAIN')");
+            assertThat(ready).isEqualTo(true);
+        });
+    }
+
+    void awaitEvent(String name) {
+        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
+            browser.eval("1");
+            assertThat(browser.named(name)).isNotEmpty();
+        });
+    }
+
+    void awaitEval(String script, Object expected) {
+        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(browser.eval(script)).isEqualTo(expected));
+    }
+
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        browser.events.forEach(e -> names.add(e.name()));
+        return names;
+    }
+}
