@@ -1080,8 +1080,8 @@
   api.contact.queryExists = api.contact.queryWidExists;
 
   ['on', 'once', 'off', 'removeListener', 'onAny', 'offAny', 'prependAny', 'listenersAny', 'many', 'waitFor',
-    'emit', 'emitAsync', 'listeners', 'listenerCount', 'hasListeners', 'eventNames', 'removeAllListeners',
-    'addListener'].forEach(function (name) { api[name] = ev[name].bind(ev); });
+    'emit', 'emitAsync', 'listeners', 'listenerCount', 'hasListeners', 'eventNames', 'removeAllListeners'
+  ].forEach(function (name) { api[name] = ev[name].bind(ev); });
   ['isInjected', 'isReady', 'isFullReady'].forEach(function (flag) {
     var key = { isInjected: 'injected', isReady: 'ready', isFullReady: 'fullReady' }[flag];
     var getter = { get: function () { return state[key]; }, enumerable: true };

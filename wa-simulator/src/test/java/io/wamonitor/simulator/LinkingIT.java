@@ -1,16 +1,8 @@
 package io.wamonitor.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,31 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The linking sequences of wa-js-surface.md 4.3 in a real Chromium: QR, pairing code, restore, logout. */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sim.qr-interval=1500ms", "sim.qr-refs=3", "sim.ciphertext-rate=0"})
-class LinkingIT {
-
-    static final Duration EVENTUALLY = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-    SimControl sim;
-    Path profile;
-    SimBrowser browser;
-
-    @BeforeEach
-    void setUp() {
-        sim = new SimControl(port);
-        profile = SimBrowser.newProfile();
-        browser = new SimBrowser(profile);
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.close();
-        browser.deleteProfile();
-    }
+class LinkingIT extends AbstractBrowserIT {
 
     @Test
     void firstLoginWithQrLinksReloadsAndReachesMain() {
@@ -57,6 +25,11 @@ class LinkingIT {
         assertThat(browser.named("conn.require_auth")).isNotEmpty();
         assertThat(browser.named("conn.main_ready")).hasSize(1);
         assertThat(browser.eval("WPP.conn.isRegistered()")).isEqualTo(false);
+        assertThat(browser.page().locator(".landing-card h1").textContent()).isEqualTo("Use WhatsApp on your computer");
+        browser.page().screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target", "simulator-linking-screen.png")));
+        assertThat(QrImages.decode(browser.page().locator(".qr canvas").screenshot()))
+                .as("the QR a phone would scan").isEqualTo(qr);
 
         SimControl.Response linked = sim.post("/sim/link", Map.of("qr", qr, "phone", "15550001111"));
         assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
@@ -169,50 +142,5 @@ class LinkingIT {
 
         awaitQr();
         assertThat(sim.get("/sim/phones/15550007777").json().path("devices")).isEmpty();
-    }
-
-    // ---- steps -------------------------------------------------------------------------------------------
-
-    void link(String phone) {
-        browser.open(sim.base() + "/");
-        String qr = awaitQr();
-        assertThat(sim.post("/sim/link", Map.of("qr", qr, "phone", phone)).status()).isEqualTo(200);
-        awaitMain();
-    }
-
-    String awaitQr() {
-        String[] qr = new String[1];
-        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
-            Object code = browser.eval("WPP.isReady ? WPP.conn.getAuthCode().then(c => c && c.fullCode) : null");
-            assertThat(code).isNotNull();
-            qr[0] = (String) code;
-        });
-        return qr[0];
-    }
-
-    void awaitMain() {
-        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
-            Object ready = browser.eval("!!(window.WPP && WPP.isReady && WPP.conn.isRegistered() "
-                    + "&& WPP.conn.getStreamData().mode === 'MAIN')");
-            assertThat(ready).isEqualTo(true);
-        });
-    }
-
-    void awaitEvent(String name) {
-        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
-            browser.eval("1");
-            assertThat(browser.named(name)).isNotEmpty();
-        });
-    }
-
-    void awaitEval(String script, Object expected) {
-        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(browser.eval(script)).isEqualTo(expected));
-    }
-
-    List<String> names() {
-        List<String> names = new ArrayList<>();
-        browser.events.forEach(e -> names.add(e.name()));
-        return names;
     }
 }

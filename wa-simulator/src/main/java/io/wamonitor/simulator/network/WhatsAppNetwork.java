@@ -3,6 +3,7 @@ package io.wamonitor.simulator.network;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * the simulator's scale (a handful of accounts) does not need more.
  */
 @Component
-public class WhatsAppNetwork {
+public class WhatsAppNetwork implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppNetwork.class);
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTVWXYZ123456789";
@@ -48,6 +49,7 @@ public class WhatsAppNetwork {
     private final Map<String, PairingSession> pairings = new LinkedHashMap<>();
     private final Map<String, Device> devices = new HashMap<>();
     private final Set<String> offlinePhones = new HashSet<>();
+    private volatile boolean running;
 
     public WhatsAppNetwork(SimSettings settings, MediaStore media) {
         this.settings = settings;
@@ -55,8 +57,29 @@ public class WhatsAppNetwork {
         this.clock = Clock.systemUTC();
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every live connection first (this runs before the web server's graceful shutdown), so the server
+     * does not wait for pages that never leave; the pages reconnect to the next simulator.
+     */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        pairings.values().stream().filter(s -> s.connection != null).forEach(s -> s.connection.close());
+        devices.values().stream().filter(d -> d.connection != null).forEach(d -> d.connection.close());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
-    void shutdown() {
+    void shutdownScheduler() {
         scheduler.shutdownNow();
     }
 
@@ -155,8 +178,11 @@ public class WhatsAppNetwork {
                 "no linking screen waits for this code and number");
     }
 
+    /** Linking screens that are open right now (a closed page's session is gone with its connection). */
     public synchronized List<Views.PendingPairing> pendingPairings() {
+        pairings.values().removeIf(s -> s.connection != null && !s.connection.isOpen() && s.idle);
         return pairings.values().stream()
+                .filter(s -> s.connection != null && s.connection.isOpen())
                 .map(s -> new Views.PendingPairing(s.id, s.fullCode(), s.idle, s.pairingCode, s.pairingPhone,
                         s.deviceName))
                 .toList();
