@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param maxSessions       {@code WORKER_MAX_SESSIONS}: account slots on this host (default: the account limit)
  * @param heartbeatInterval {@code WORKER_HEARTBEAT_INTERVAL}: how often capacity and held accounts are reported
  * @param namespace         {@code RABBITMQ_NAMESPACE}: prefix of every exchange and queue name
+ * @param startConcurrency  {@code WORKER_START_CONCURRENCY}: browsers opened at the same time (starts are staggered)
  */
 @ConfigurationProperties("wamonitor.worker")
-public record WorkerSettings(String id, int maxSessions, Duration heartbeatInterval, String namespace) {
+public record WorkerSettings(String id, int maxSessions, Duration heartbeatInterval, String namespace,
+                             int startConcurrency) {
 
     public static final int DEFAULT_MAX_SESSIONS = 5;
 
@@ -24,6 +26,7 @@ public record WorkerSettings(String id, int maxSessions, Duration heartbeatInter
         }
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
         namespace = namespace == null || namespace.isBlank() ? "wamonitor" : namespace;
+        startConcurrency = startConcurrency <= 0 ? 2 : startConcurrency;
     }
 
     private static String hostname() {

@@ -1,10 +1,17 @@
 package io.wamonitor.contracts;
 
 import io.wamonitor.contracts.command.DeleteSession;
+import io.wamonitor.contracts.command.LogoutSession;
+import io.wamonitor.contracts.command.RequestPairingCode;
+import io.wamonitor.contracts.command.RestartSession;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
+import io.wamonitor.contracts.command.TakeSnapshot;
+import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 
 import java.util.Map;
@@ -16,13 +23,20 @@ import java.util.Optional;
  */
 public final class MessageCatalog {
 
-    private static final Map<String, Class<? extends Payload>> TYPES = Map.of(
-            "session.start.v1", StartSession.class,
-            "session.stop.v1", StopSession.class,
-            "session.delete.v1", DeleteSession.class,
-            "account.status.v1", AccountStatusChanged.class,
-            "session.command_result.v1", CommandResult.class,
-            "worker.heartbeat.v1", WorkerHeartbeat.class);
+    private static final Map<String, Class<? extends Payload>> TYPES = Map.ofEntries(
+            Map.entry("session.start.v1", StartSession.class),
+            Map.entry("session.stop.v1", StopSession.class),
+            Map.entry("session.delete.v1", DeleteSession.class),
+            Map.entry("session.logout.v1", LogoutSession.class),
+            Map.entry("session.restart.v1", RestartSession.class),
+            Map.entry("session.snapshot.v1", TakeSnapshot.class),
+            Map.entry("session.pairing_code.v1", RequestPairingCode.class),
+            Map.entry("account.status.v1", AccountStatusChanged.class),
+            Map.entry("account.qr.v1", AccountQrChanged.class),
+            Map.entry("session.command_result.v1", CommandResult.class),
+            Map.entry("session.snapshot_result.v1", SnapshotResult.class),
+            Map.entry("session.pairing_code_result.v1", PairingCodeResult.class),
+            Map.entry("worker.heartbeat.v1", WorkerHeartbeat.class));
 
     private MessageCatalog() {
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
  * An account as stored in the {@code accounts} collection.
  *
  * @param statusAt when the worker observed the current status; older status events are ignored
+ * @param qrText   the text of the QR code on the linking screen (rendered as a PNG on read), null if none
  */
 @Document("accounts")
 record Account(
@@ -20,7 +21,7 @@ record Account(
         @Field("status_reason") String statusReason,
         @Field("status_at") Instant statusAt,
         @Field("webhook_url") String webhookUrl,
-        @Field("qr_code") String qrCode,
+        @Field("qr_text") String qrText,
         String phone,
         @Field("worker_id") String workerId,
         @Field("created_at") Instant createdAt,

@@ -67,8 +67,8 @@ class AccountRepository {
      * Records a status observed by the worker at {@code observedAt}, unless a later observation is already
      * stored (events may arrive out of order or twice). Returns whether the account changed.
      */
-    boolean recordStatus(String id, AccountStatus status, String reason, String workerId, Instant observedAt,
-                         Instant now) {
+    boolean recordStatus(String id, AccountStatus status, String reason, String workerId, String phone,
+                         Instant observedAt, Instant now) {
         Query query = Query.query(where("_id").is(id).orOperator(
                 where("status_at").is(null), where("status_at").lte(observedAt)));
         Update update = new Update()
@@ -79,6 +79,19 @@ class AccountRepository {
         if (workerId != null) {
             update.set("worker_id", workerId);
         }
+        if (phone != null) {
+            update.set("phone", phone);
+        } else if (status == AccountStatus.LOGGED_OUT) {
+            update.set("phone", null);
+        }
         return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() > 0;
+    }
+
+    /** Stores the QR code on screen, unless a later one is already stored. */
+    void recordQr(String id, String qrText, Instant observedAt, Instant now) {
+        Query query = Query.query(where("_id").is(id).orOperator(
+                where("qr_at").is(null), where("qr_at").lte(observedAt)));
+        mongo.updateFirst(query, new Update().set("qr_text", qrText).set("qr_at", observedAt).set("updated_at", now),
+                COLLECTION);
     }
 }

@@ -32,7 +32,8 @@ public class AccountService {
     public AccountView create(String name, String webhookUrl) {
         UUID id = UUID.randomUUID();
         limit.claim(id.toString());
-        Account account = Account.created(id.toString(), name, webhookUrl, clock.instant());
+        Account account = Account.created(id.toString(), name, webhookUrl,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         try {
             repository.insert(account);
         } catch (RuntimeException e) {
@@ -72,6 +73,16 @@ public class AccountService {
         }
     }
 
+    public void recordQr(UUID accountId, String qrText, Instant observedAt) {
+        repository.recordQr(accountId.toString(), qrText, observedAt, clock.instant());
+    }
+
+    /** The raw QR text while the account waits for a scan. */
+    public Optional<String> qrText(String id) {
+        Account account = repository.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        return account.status() == AccountStatus.QR ? Optional.ofNullable(account.qrText()) : Optional.empty();
+    }
+
     public long count() {
         return repository.count();
     }
@@ -90,9 +101,9 @@ public class AccountService {
     }
 
     /** Stores a status the worker observed; stale or repeated observations change nothing. */
-    public void recordStatus(UUID accountId, AccountStatus status, String reason, String workerId,
+    public void recordStatus(UUID accountId, AccountStatus status, String reason, String workerId, String phone,
                              Instant observedAt) {
-        boolean changed = repository.recordStatus(accountId.toString(), status, reason, workerId, observedAt,
+        boolean changed = repository.recordStatus(accountId.toString(), status, reason, workerId, phone, observedAt,
                 clock.instant());
         if (changed) {
             log.info("Account {} is {} ({})", accountId, status, reason);

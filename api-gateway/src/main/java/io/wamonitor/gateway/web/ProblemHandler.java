@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.wamonitor.gateway.account.AccountLimitReachedException;
 import io.wamonitor.gateway.account.AccountNotFoundException;
+import io.wamonitor.gateway.session.SessionProblem;
+import io.wamonitor.gateway.worker.WorkerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +50,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
         problem.setProperty("limit", e.limit());
         return problem(problem);
+    }
+
+    @ExceptionHandler(SessionProblem.class)
+    ResponseEntity<ProblemDetail> sessionProblem(SessionProblem e) {
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.status().getReasonPhrase(), e.getMessage());
+        if (e.accountStatus() != null) {
+            problem.setProperty("account_status", e.accountStatus());
+        }
+        return problem(problem);
+    }
+
+    @ExceptionHandler(WorkerUnavailableException.class)
+    ResponseEntity<ProblemDetail> workerUnavailable(WorkerUnavailableException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "WORKER_UNAVAILABLE",
+                "Worker unavailable", "The browser worker did not answer: " + e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)

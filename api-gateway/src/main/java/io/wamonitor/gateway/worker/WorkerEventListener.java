@@ -5,6 +5,7 @@ import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.RecentIds;
 import io.wamonitor.contracts.UndecodableMessageException;
+import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
@@ -70,7 +71,9 @@ class WorkerEventListener {
         Payload payload = envelope.payload();
         if (payload instanceof AccountStatusChanged status && envelope.accountId() != null) {
             accounts.recordStatus(envelope.accountId(), status.status(), status.reason(), status.workerId(),
-                    envelope.occurredAt());
+                    status.phone(), envelope.occurredAt());
+        } else if (payload instanceof AccountQrChanged qr && envelope.accountId() != null) {
+            accounts.recordQr(envelope.accountId(), qr.qr(), envelope.occurredAt());
         } else if (payload instanceof WorkerHeartbeat heartbeat) {
             workers.record(heartbeat);
             reconcileQuietly();

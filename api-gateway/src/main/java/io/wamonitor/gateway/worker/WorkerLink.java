@@ -5,6 +5,12 @@ import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.command.DeleteSession;
+import io.wamonitor.contracts.command.LogoutSession;
+import io.wamonitor.contracts.command.RequestPairingCode;
+import io.wamonitor.contracts.command.RestartSession;
+import io.wamonitor.contracts.command.TakeSnapshot;
+import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.gateway.account.SessionControl;
@@ -24,7 +30,7 @@ import java.util.UUID;
 
 /** Sends commands to the worker; each one is persistent and confirmed by the broker before it counts as sent. */
 @Component
-class WorkerLink implements SessionControl {
+class WorkerLink implements SessionControl, WorkerRequests {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerLink.class);
 
@@ -33,10 +39,14 @@ class WorkerLink implements SessionControl {
     private final EnvelopeCodec codec;
     private final WorkerLinkSettings settings;
     private final Clock clock;
+    private final RabbitTemplate requests;
 
     WorkerLink(RabbitTemplate rabbit, AmqpTopology topology, EnvelopeCodec codec, WorkerLinkSettings settings,
                Clock clock) {
         this.rabbit = rabbit;
+        // Request-reply over RabbitMQ's direct reply-to, on its own template so the wait has its own timeout.
+        this.requests = new RabbitTemplate(rabbit.getConnectionFactory());
+        this.requests.setReplyTimeout(settings.replyTimeout().toMillis());
         this.topology = topology;
         this.codec = codec;
         this.settings = settings;
@@ -56,15 +66,70 @@ class WorkerLink implements SessionControl {
         return send(accountId, new StopSession(reason)) & send(accountId, new DeleteSession(reason));
     }
 
-    private boolean send(UUID accountId, Payload payload) {
-        Envelope<Payload> envelope = Envelope.of(accountId, payload, clock.instant());
-        Message message = MessageBuilder.withBody(codec.encode(envelope))
+    @Override
+    public SnapshotResult snapshot(UUID account, String format, Integer quality) {
+        return request(account, new TakeSnapshot(format, quality), SnapshotResult.class);
+    }
+
+    @Override
+    public PairingCodeResult pairingCode(UUID account, String phone) {
+        return request(account, new RequestPairingCode(phone), PairingCodeResult.class);
+    }
+
+    @Override
+    public void logout(UUID account) {
+        sendOrFail(account, new LogoutSession("requested through the API"));
+    }
+
+    @Override
+    public void restart(UUID account, String accountName) {
+        sendOrFail(account, new RestartSession(accountName));
+    }
+
+    private void sendOrFail(UUID account, Payload payload) {
+        if (!send(account, payload)) {
+            throw new WorkerUnavailableException("the command could not be handed to RabbitMQ");
+        }
+    }
+
+    /**
+     * Sends a request that expires with the reply timeout (a worker that comes back later must not act on a
+     * stale request) and waits for the answer.
+     */
+    private <R extends Payload> R request(UUID account, Payload payload, Class<R> answerType) {
+        Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
+        Message message = message(envelope, MessageDeliveryMode.NON_PERSISTENT);
+        message.getMessageProperties().setExpiration(String.valueOf(settings.replyTimeout().toMillis()));
+        Message reply;
+        try {
+            reply = requests.sendAndReceive(topology.commandsExchange(), topology.routingKey(envelope), message);
+        } catch (AmqpException e) {
+            throw new WorkerUnavailableException("RabbitMQ is unavailable: " + e.getMessage());
+        }
+        if (reply == null) {
+            throw new WorkerUnavailableException("no worker answered within " + settings.replyTimeout().toSeconds()
+                    + " s");
+        }
+        Payload answer = codec.decode(reply.getBody()).payload();
+        if (!answerType.isInstance(answer)) {
+            throw new WorkerUnavailableException("the worker answered with " + answer.getClass().getSimpleName());
+        }
+        return answerType.cast(answer);
+    }
+
+    private Message message(Envelope<Payload> envelope, MessageDeliveryMode mode) {
+        return MessageBuilder.withBody(codec.encode(envelope))
                 .setContentType(MessageProperties.CONTENT_TYPE_JSON)
                 .setMessageId(envelope.id().toString())
                 .setType(envelope.type())
                 .setTimestamp(Date.from(envelope.occurredAt()))
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .setDeliveryMode(mode)
                 .build();
+    }
+
+    private boolean send(UUID accountId, Payload payload) {
+        Envelope<Payload> envelope = Envelope.of(accountId, payload, clock.instant());
+        Message message = message(envelope, MessageDeliveryMode.PERSISTENT);
         try {
             rabbit.invoke(ops -> {
                 ops.send(topology.commandsExchange(), topology.routingKey(envelope), message);

@@ -6,11 +6,18 @@ import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.RecentIds;
 import io.wamonitor.contracts.UndecodableMessageException;
 import io.wamonitor.contracts.command.DeleteSession;
+import io.wamonitor.contracts.command.LogoutSession;
+import io.wamonitor.contracts.command.RequestPairingCode;
+import io.wamonitor.contracts.command.RestartSession;
+import io.wamonitor.contracts.command.TakeSnapshot;
+import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.session.CommandOutcome;
+import io.wamonitor.worker.session.SessionFailure;
 import io.wamonitor.worker.session.SessionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +25,8 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
+
+import java.util.UUID;
 
 /** Receives the gateway's commands, runs them and answers each one with a {@link CommandResult}. */
 @Component
@@ -55,12 +64,48 @@ class CommandListener {
             log.debug("Skipping redelivered command {}", envelope.id());
             return;
         }
+        UUID account = envelope.accountId();
+        Payload payload = envelope.payload();
+        if (payload instanceof TakeSnapshot snapshot) {
+            sessions.snapshot(account, snapshot.format(), snapshot.quality()).whenComplete((shot, error) ->
+                    events.reply(message, account, error == null
+                            ? new SnapshotResult(true, null, null, shot.mimetype(), shot.base64(), shot.takenAt())
+                            : SnapshotResult.failed(code(error, "SNAPSHOT_FAILED"), message(error))));
+            return;
+        }
+        if (payload instanceof RequestPairingCode request) {
+            sessions.pairingCode(account, request.phone()).whenComplete((code, error) ->
+                    events.reply(message, account, error == null ? new PairingCodeResult(true, null, null, code)
+                            : PairingCodeResult.failed(code(error, "PAIRING_CODE_FAILED"), message(error))));
+            return;
+        }
+        if (payload instanceof LogoutSession) {
+            sessions.logout(account).whenComplete((done, error) -> events.publish(account, result(envelope,
+                    error == null ? new CommandOutcome.Done("logged out")
+                            : new CommandOutcome.Failed(code(error, "LOGOUT_FAILED"), message(error), false))));
+            return;
+        }
         CommandOutcome outcome = run(envelope);
-        events.publish(envelope.accountId(), result(envelope, outcome));
+        events.publish(account, result(envelope, outcome));
+    }
+
+    private static String code(Throwable error, String fallback) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof SessionFailure failure ? failure.code() : fallback;
+    }
+
+    private static String message(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return String.valueOf(cause.getMessage());
     }
 
     private CommandOutcome run(Envelope<Payload> envelope) {
         Payload payload = envelope.payload();
+        if (payload instanceof RestartSession restart) {
+            return sessions.restart(envelope.accountId(), restart.accountName());
+        }
         if (payload instanceof StartSession start) {
             return sessions.start(envelope.accountId(), start.accountName());
         }

@@ -5,6 +5,7 @@ import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
+import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.worker.WorkerSettings;
@@ -53,8 +54,35 @@ class EventPublisher implements SessionEvents {
     }
 
     @Override
-    public void statusChanged(UUID account, AccountStatus status, String reason) {
-        publish(account, new AccountStatusChanged(status, reason, settings.id()));
+    public void statusChanged(UUID account, AccountStatus status, String reason, String phone) {
+        publish(account, new AccountStatusChanged(status, reason, settings.id(), phone));
+    }
+
+    @Override
+    public void qrChanged(UUID account, String qr) {
+        publish(account, new AccountQrChanged(qr, settings.id()));
+    }
+
+    /** Answers a request (snapshot, pairing code) on its reply-to queue; the caller waits with a timeout. */
+    void reply(Message request, UUID account, Payload payload) {
+        String replyTo = request.getMessageProperties().getReplyTo();
+        if (replyTo == null) {
+            log.warn("{} for account {} has no reply-to; dropping the answer", payload.getClass().getSimpleName(),
+                    account);
+            return;
+        }
+        Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
+        Message message = MessageBuilder.withBody(codec.encode(envelope))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setMessageId(envelope.id().toString())
+                .setType(envelope.type())
+                .setCorrelationId(request.getMessageProperties().getCorrelationId())
+                .build();
+        try {
+            rabbit.send("", replyTo, message);
+        } catch (AmqpException e) {
+            log.warn("Could not answer {} for account {}: {}", envelope.type(), account, e.getMessage());
+        }
     }
 
     @Override

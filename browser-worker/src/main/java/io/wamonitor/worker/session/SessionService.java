@@ -2,73 +2,225 @@ package io.wamonitor.worker.session;
 
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.worker.WorkerSettings;
+import io.wamonitor.worker.browser.BrowserEngine;
+import io.wamonitor.worker.whatsapp.PageCalls;
+import io.wamonitor.worker.whatsapp.PageScripts;
+import io.wamonitor.worker.whatsapp.StatusTracker;
+import io.wamonitor.worker.whatsapp.WhatsAppWebSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the commands for account sessions on this worker. For now a session is its slot: the account is
- * held and reported as {@code INIT}; the browser behind it comes with the browser issue.
+ * The worker's account sessions: admission into slots, one {@link AccountSession} per held account, and the
+ * commands on them. Commands return quickly; browser work runs on each session's owner thread.
  */
 @Service
-public class SessionService {
+public class SessionService implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+    private static final Set<AccountStatus> READY = EnumSet.of(AccountStatus.READY);
+    private static final Set<AccountStatus> LINKING = EnumSet.of(AccountStatus.QR, AccountStatus.INIT);
+    private static final Set<AccountStatus> LINKED = EnumSet.of(AccountStatus.READY, AccountStatus.AUTH,
+            AccountStatus.DISCONNECTED);
 
     private final SlotTable slots;
     private final SessionEvents events;
+    private final ProfileStore profiles;
+    private final AccountSession.SessionContext context;
+    private final Map<UUID, AccountSession> sessions = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
-    SessionService(WorkerSettings settings, SessionEvents events) {
+    SessionService(WorkerSettings settings, SessionEvents events, ProfileStore profiles, BrowserEngine engine,
+                   PageScripts scripts, WhatsAppWebSettings whatsapp, SessionMetrics metrics) {
         this.slots = new SlotTable(settings.maxSessions());
         this.events = events;
+        this.profiles = profiles;
+        this.context = new AccountSession.SessionContext(engine, scripts, whatsapp.url(),
+                new Semaphore(settings.startConcurrency()), metrics, whatsapp.qrMaxBatches(),
+                whatsapp.takeoverOnConflict());
+        log.info("Worker {} has {} session slots; WhatsApp Web at {} ({})", settings.id(), settings.maxSessions(),
+                whatsapp.url(), scripts.injectsBundle() ? "injecting wa-js" : "the page provides window.WPP");
     }
 
-    public CommandOutcome start(UUID account, String accountName) {
+    public synchronized CommandOutcome start(UUID account, String accountName) {
         Admission admission = slots.admit(account);
         if (admission instanceof Admission.Admitted admitted) {
-            log.info("Account {} ({}) is held in slot {} of {}: status INIT (the browser session is not "
-                    + "started by this version of the worker)", account, accountName, admitted.slot(),
-                    slots.capacity());
-            events.statusChanged(account, AccountStatus.INIT,
-                    "held in slot " + admitted.slot() + " of " + slots.capacity() + "; browser not started yet");
+            AccountSession session = new AccountSession(account, accountName, profiles.profile(account, accountName),
+                    context, observer(account));
+            sessions.put(account, session);
+            log.info("Account {} ({}) is held in slot {} of {}; starting its browser", account, accountName,
+                    admitted.slot(), slots.capacity());
+            events.statusChanged(account, AccountStatus.INIT, "starting the browser", null);
             events.slotsChanged();
+            session.start();
             return new CommandOutcome.Done("held in slot " + admitted.slot());
         }
         if (admission instanceof Admission.AlreadyHeld held) {
-            log.info("Account {} is already held in slot {}", account, held.slot());
-            events.statusChanged(account, AccountStatus.INIT,
-                    "held in slot " + held.slot() + " of " + slots.capacity() + "; browser not started yet");
+            AccountSession session = sessions.get(account);
+            AccountStatus status = session == null ? AccountStatus.INIT : session.status();
+            events.statusChanged(account, status, "already running in slot " + held.slot(), null);
             return new CommandOutcome.Done("already held in slot " + held.slot());
         }
         Admission.Full full = (Admission.Full) admission;
         String reason = "all " + full.capacity() + " session slots of this worker are in use";
         log.warn("Cannot start account {}: {}", account, reason);
-        events.statusChanged(account, AccountStatus.FAILED, reason);
+        events.statusChanged(account, AccountStatus.FAILED, reason, null);
         return new CommandOutcome.Failed("NO_FREE_SLOT", reason, true);
     }
 
     public CommandOutcome stop(UUID account, String reason) {
-        if (!slots.release(account)) {
+        AccountSession session = release(account);
+        if (session == null) {
             return new CommandOutcome.Done("not held");
         }
+        await(session.stop());
         log.info("Account {} stopped ({}); its slot is free", account, reason);
-        events.statusChanged(account, AccountStatus.DISCONNECTED, "session stopped: " + reason);
+        events.statusChanged(account, AccountStatus.DISCONNECTED, "session stopped: " + reason, null);
         events.slotsChanged();
         return new CommandOutcome.Done("stopped");
     }
 
     public CommandOutcome delete(UUID account, String reason) {
-        boolean wasHeld = slots.release(account);
-        log.info("Account {} deleted from this worker ({})", account, reason);
-        if (wasHeld) {
+        AccountSession session = release(account);
+        if (session != null) {
+            await(session.stop());
             events.slotsChanged();
         }
-        return new CommandOutcome.Done(wasHeld ? "deleted" : "not held");
+        // The browser is closed, so Chromium has released the profile: now it can go.
+        profiles.delete(account);
+        log.info("Account {} deleted from this worker ({}); its profile is removed", account, reason);
+        return new CommandOutcome.Done(session != null ? "deleted" : "not held; profile removed");
+    }
+
+    public CommandOutcome restart(UUID account, String accountName) {
+        AccountSession session = sessions.get(account);
+        if (session == null) {
+            return start(account, accountName);
+        }
+        session.restart();
+        return new CommandOutcome.Done("restarting");
+    }
+
+    public CompletableFuture<Void> logout(UUID account) {
+        return session(account).thenCompose(s -> s.submit(LINKED, "ACCOUNT_NOT_LINKED", page -> {
+            PageCalls.Result result = PageCalls.call(page, "WPP.conn.logout()", null);
+            if (!result.ok() && !String.valueOf(result.message()).contains("context was destroyed")) {
+                throw new SessionFailure("LOGOUT_FAILED", result.message());
+            }
+            return null;
+        }));
+    }
+
+    public CompletableFuture<Snapshot> snapshot(UUID account, String format, Integer quality) {
+        return session(account).thenCompose(s -> s.submit(READY, "ACCOUNT_NOT_READY",
+                page -> new Snapshot("jpeg".equals(format) ? "image/jpeg" : "image/png",
+                        page.screenshot(format, quality), Instant.now())));
+    }
+
+    public CompletableFuture<String> pairingCode(UUID account, String phone) {
+        return session(account).thenCompose(s -> s.submit(LINKING, "ACCOUNT_ALREADY_LINKED", page -> {
+            PageCalls.Result result = PageCalls.call(page, "WPP.conn.startLinkDeviceCodeForPhoneNumber(arg)", phone);
+            if (!result.ok()) {
+                throw new SessionFailure(result.code() == null ? "PAIRING_CODE_FAILED"
+                        : result.code().toUpperCase(), result.message());
+            }
+            return String.valueOf(result.value());
+        }));
     }
 
     public SlotTable slots() {
         return slots;
+    }
+
+    public record Snapshot(String mimetype, byte[] image, Instant takenAt) {
+        public String base64() {
+            return Base64.getEncoder().encodeToString(image);
+        }
+    }
+
+    private CompletableFuture<AccountSession> session(UUID account) {
+        AccountSession session = sessions.get(account);
+        return session == null
+                ? CompletableFuture.failedFuture(new SessionFailure("SESSION_NOT_FOUND",
+                "this worker holds no session for the account"))
+                : CompletableFuture.completedFuture(session);
+    }
+
+    private synchronized AccountSession release(UUID account) {
+        slots.release(account);
+        return sessions.remove(account);
+    }
+
+    private StatusTracker.Observer observer(UUID account) {
+        return new StatusTracker.Observer() {
+            @Override
+            public void statusChanged(AccountStatus status, String reason, String phone) {
+                log.info("Account {} is {} ({})", account, status, reason);
+                events.statusChanged(account, status, reason, phone);
+            }
+
+            @Override
+            public void qrChanged(String qr) {
+                events.qrChanged(account, qr);
+            }
+        };
+    }
+
+    private static void await(CompletableFuture<Void> stopped) {
+        try {
+            stopped.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("A session did not stop within 30 s: {}", e.toString());
+        }
+    }
+
+    // ---- lifecycle: relaunch stored sessions on start; on stop close every browser before the profiles go ----
+
+    @Override
+    public void start() {
+        running = true;
+        for (ProfileStore.StoredSession stored : profiles.stored()) {
+            log.info("Relaunching account {} from its stored profile", stored.account());
+            start(stored.account(), stored.name());
+        }
+    }
+
+    /**
+     * Runs after the AMQP listeners stopped taking commands (they stop in a later phase than this one's
+     * start, i.e. earlier on shutdown), so no new session appears while the browsers close.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        sessions.values().forEach(s -> closing.add(s.stop()));
+        closing.forEach(SessionService::await);
+        sessions.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Below the listener containers (Integer.MAX_VALUE - 100 or so): started before them, stopped after.
+        return 0;
     }
 }

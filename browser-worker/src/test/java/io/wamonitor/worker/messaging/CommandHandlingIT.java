@@ -38,7 +38,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "wamonitor.worker.id=worker-under-test",
         "wamonitor.worker.max-sessions=2",
-        "wamonitor.worker.heartbeat-interval=1h"})
+        "wamonitor.worker.heartbeat-interval=1h",
+        // Slot admission and command answers are under test here, not browsers: a missing Chromium makes
+        // every launch fail fast (browser sessions are tested end to end in system-tests).
+        "wamonitor.browser.chromium-path=/nonexistent/chromium",
+        "wamonitor.browser.sessions-dir=target/command-handling-sessions"})
 class CommandHandlingIT {
 
     static final RabbitBroker broker = RabbitBroker.get();
@@ -65,8 +69,8 @@ class CommandHandlingIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(events.of(AccountStatusChanged.class, e -> account.equals(e.accountId())))
                     .extracting(Envelope::payload)
-                    .contains(new AccountStatusChanged(AccountStatus.INIT,
-                            "held in slot 1 of 2; browser not started yet", "worker-under-test"));
+                    .contains(new AccountStatusChanged(AccountStatus.INIT, "starting the browser",
+                            "worker-under-test", null));
             assertThat(result(command).outcome()).isEqualTo(CommandResult.Outcome.DONE);
             assertThat(lastHeartbeat().accounts()).contains(account);
         });

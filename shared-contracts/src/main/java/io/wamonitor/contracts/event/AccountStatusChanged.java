@@ -5,10 +5,19 @@ import io.wamonitor.contracts.Payload;
 
 import java.util.Objects;
 
-/** The account's session moved to {@code status}; {@code reason} says why in words an operator understands. */
-public record AccountStatusChanged(AccountStatus status, String reason, String workerId) implements Payload {
+/**
+ * The account's session moved to {@code status}; {@code reason} says why in words an operator understands.
+ *
+ * @param phone the linked phone number (digits), once known; null before linking and after logout
+ */
+public record AccountStatusChanged(AccountStatus status, String reason, String workerId, String phone)
+        implements Payload {
 
     public AccountStatusChanged {
         Objects.requireNonNull(status, "status");
+    }
+
+    public AccountStatusChanged(AccountStatus status, String reason, String workerId) {
+        this(status, reason, workerId, null);
     }
 }

@@ -1,0 +1,2 @@
+/** Acting on an account's WhatsApp session: QR code, pairing code, snapshot, logout and restart. */
+package io.wamonitor.gateway.session;

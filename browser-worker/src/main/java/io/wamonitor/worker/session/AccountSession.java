@@ -1,0 +1,290 @@
+package io.wamonitor.worker.session;
+
+import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.worker.browser.BrowserEngine;
+import io.wamonitor.worker.browser.BrowserPage;
+import io.wamonitor.worker.browser.PageSetup;
+import io.wamonitor.worker.whatsapp.PageCalls;
+import io.wamonitor.worker.whatsapp.PageEvent;
+import io.wamonitor.worker.whatsapp.PageScripts;
+import io.wamonitor.worker.whatsapp.StatusTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One account's WhatsApp Web session, run by its own owner thread: the thread opens the browser, then loops
+ * over its inbox (work handed over by AMQP threads) and, when idle, pumps page events into the status machine.
+ * Nothing else touches the browser, so Playwright's one-thread rule holds by construction.
+ */
+final class AccountSession {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountSession.class);
+    private static final Duration PUMP = Duration.ofMillis(100);
+    private static final long PROBE_EVERY_MS = 2_000;
+    private static final long MAX_BACKOFF_MS = 60_000;
+
+    private final UUID account;
+    private final String name;
+    private final Path profile;
+    private final BrowserEngine engine;
+    private final PageScripts scripts;
+    private final String url;
+    private final Semaphore launchGate;
+    private final SessionMetrics metrics;
+    private final StatusTracker tracker;
+    private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+    private final Deque<PageEvent> pageEvents = new ArrayDeque<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final Thread thread;
+
+    private volatile boolean stopping;
+    private volatile AccountStatus status = AccountStatus.INIT;
+    private BrowserPage page;
+    private long nextProbe;
+    private long backoffMs = 1_000;
+
+    AccountSession(UUID account, String name, Path profile, SessionContext context, StatusTracker.Observer observer) {
+        this.account = account;
+        this.name = name;
+        this.profile = profile;
+        this.engine = context.engine();
+        this.scripts = context.scripts();
+        this.url = context.url();
+        this.launchGate = context.launchGate();
+        this.metrics = context.metrics();
+        this.tracker = new StatusTracker(new StatusTracker.Observer() {
+            @Override
+            public void statusChanged(AccountStatus newStatus, String reason, String phone) {
+                status = newStatus;
+                observer.statusChanged(newStatus, reason, phone);
+            }
+
+            @Override
+            public void qrChanged(String qr) {
+                observer.qrChanged(qr);
+            }
+        }, context.qrMaxBatches(), context.takeoverOnConflict());
+        this.thread = new Thread(this::run, "session-" + account.toString().substring(0, 8));
+    }
+
+    UUID account() {
+        return account;
+    }
+
+    AccountStatus status() {
+        return status;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Closes the browser (the profile stays on disk); completes when the owner thread has finished. */
+    CompletableFuture<Void> stop() {
+        stopping = true;
+        inbox.offer(() -> { });
+        return stopped;
+    }
+
+    /** Runs {@code work} on the owner thread with the page, when the session is in one of {@code allowed}. */
+    <T> CompletableFuture<T> submit(java.util.Set<AccountStatus> allowed, String notAllowedCode,
+                                    Function<BrowserPage, T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (stopping) {
+            result.completeExceptionally(new SessionFailure("SESSION_NOT_FOUND", "the session is stopping"));
+            return result;
+        }
+        inbox.offer(() -> {
+            if (page == null || !allowed.contains(status)) {
+                result.completeExceptionally(new SessionFailure(notAllowedCode,
+                        "the session is " + status + (page == null ? " without a browser" : "")));
+                return;
+            }
+            try {
+                result.complete(work.apply(page));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Closes and reopens the browser from the same profile. */
+    void restart() {
+        inbox.offer(() -> {
+            log.info("Restarting the browser of account {}", account);
+            closePage();
+            tracker.onTrouble("restarting the browser");
+            nextLaunchAt = 0;
+        });
+    }
+
+    private long nextLaunchAt;
+
+    private void run() {
+        try {
+            while (!stopping) {
+                if (page == null && System.currentTimeMillis() >= nextLaunchAt) {
+                    launch();
+                    continue;
+                }
+                Runnable task = page == null ? inbox.poll(200, TimeUnit.MILLISECONDS) : inbox.poll();
+                if (task != null) {
+                    task.run();
+                    continue;
+                }
+                if (page != null) {
+                    tick();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            log.error("Session of account {} ended unexpectedly", account, e);
+        } finally {
+            closePage();
+            failPending();
+            stopped.complete(null);
+        }
+    }
+
+    private void launch() throws InterruptedException {
+        // Staggered starts: a host opening many Chromiums at once starves all of them.
+        launchGate.acquire();
+        try {
+            if (stopping) {
+                return;
+            }
+            log.info("Opening WhatsApp Web for account {} ({})", account, url);
+            page = engine.open(profile, new PageSetup(url, scripts.forAccount(name), PageScripts.BINDING,
+                    batch -> pageEvents.addAll(PageEvent.parseBatch(batch))));
+            backoffMs = 1_000;
+            drainEvents();
+        } catch (RuntimeException e) {
+            metrics.launchFailures.increment();
+            closePage();
+            String why = "cannot open WhatsApp Web: " + firstLine(e.getMessage());
+            log.warn("Account {}: {}; retrying in {} s", account, why, backoffMs / 1000);
+            tracker.onFailure(why);
+            nextLaunchAt = System.currentTimeMillis() + backoffMs;
+            backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        } finally {
+            launchGate.release();
+        }
+    }
+
+    private void tick() {
+        try {
+            page.pump(PUMP);
+            drainEvents();
+            if (page.browserGone()) {
+                metrics.browserRelaunches.increment();
+                log.warn("The browser of account {} went away; relaunching it", account);
+                tracker.onTrouble("the browser exited; relaunching it");
+                closePage();
+                nextLaunchAt = 0;
+                return;
+            }
+            if (page.crashed()) {
+                metrics.pageCrashes.increment();
+                log.warn("The page of account {} crashed; opening a new one", account);
+                tracker.onTrouble("the page crashed; opening a new one");
+                page.replacePage();
+                drainEvents();
+                return;
+            }
+            if (System.currentTimeMillis() >= nextProbe) {
+                probe();
+            }
+        } catch (RuntimeException e) {
+            if (PageCalls.isNavigation(e)) {
+                return; // the page is reloading itself; events will follow
+            }
+            if (page != null && (page.browserGone() || page.crashed())) {
+                return; // handled on the next tick
+            }
+            log.warn("Account {}: page error: {}", account, firstLine(e.getMessage()));
+            tracker.onTrouble("the page stopped answering; reopening it");
+            closePage();
+            nextLaunchAt = System.currentTimeMillis() + backoffMs;
+        }
+    }
+
+    private void drainEvents() {
+        PageEvent event;
+        while ((event = pageEvents.poll()) != null) {
+            List<StatusTracker.Action> actions = tracker.onEvent(event);
+            for (StatusTracker.Action action : actions) {
+                act(action);
+            }
+        }
+    }
+
+    private void act(StatusTracker.Action action) {
+        switch (action) {
+            case PROBE -> nextProbe = 0;
+            case REFRESH_QR -> {
+                log.info("The QR code of account {} expired; asking for a new one", account);
+                PageCalls.call(page, "WPP.conn.refreshQR().then(c => c && c.fullCode)", null);
+            }
+            case TAKEOVER -> {
+                log.info("Account {} was opened elsewhere; taking the session back", account);
+                PageCalls.call(page, "WPP.whatsapp.Socket.takeover()", null);
+            }
+        }
+    }
+
+    private void probe() {
+        nextProbe = System.currentTimeMillis() + PROBE_EVERY_MS;
+        tracker.onProbe(PageCalls.probe(page));
+        drainEvents();
+    }
+
+    private void closePage() {
+        if (page != null) {
+            try {
+                page.close();
+            } catch (RuntimeException e) {
+                log.debug("Closing the browser of account {}: {}", account, e.getMessage());
+            }
+            page = null;
+        }
+        pageEvents.clear();
+    }
+
+    private void failPending() {
+        Runnable task;
+        while ((task = inbox.poll()) != null) {
+            task.run(); // page is null: submitted work completes with SESSION_NOT_FOUND-like failures
+        }
+    }
+
+    /** Playwright errors read "Error {\n  message='...'": keep the message line itself. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int inner = message.indexOf("message='");
+        String text = inner >= 0 ? message.substring(inner + "message='".length()) : message;
+        String line = text.strip().lines().findFirst().orElse(text);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    /** What every session of this worker shares. */
+    record SessionContext(BrowserEngine engine, PageScripts scripts, String url, Semaphore launchGate,
+                          SessionMetrics metrics, int qrMaxBatches, boolean takeoverOnConflict) {
+    }
+}

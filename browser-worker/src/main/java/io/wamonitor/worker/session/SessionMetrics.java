@@ -1,0 +1,23 @@
+package io.wamonitor.worker.session;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** Recoveries an SRE wants to see on a dashboard. */
+@Component
+class SessionMetrics {
+
+    final Counter pageCrashes;
+    final Counter browserRelaunches;
+    final Counter launchFailures;
+
+    SessionMetrics(MeterRegistry registry) {
+        pageCrashes = Counter.builder("wamonitor.worker.page.crashes")
+                .description("Renderer crashes recovered with a new page in the same browser").register(registry);
+        browserRelaunches = Counter.builder("wamonitor.worker.browser.relaunches")
+                .description("Browsers relaunched after their process went away").register(registry);
+        launchFailures = Counter.builder("wamonitor.worker.browser.launch.failures")
+                .description("Browser launches or page loads that failed").register(registry);
+    }
+}

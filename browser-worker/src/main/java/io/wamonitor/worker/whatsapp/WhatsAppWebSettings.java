@@ -1,0 +1,40 @@
+package io.wamonitor.worker.whatsapp;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+
+/**
+ * @param url                {@code WA_WEB_URL}: the WhatsApp Web to open
+ * @param inject             {@code WA_JS_INJECT}: {@code auto} injects the wa-js bundle only on
+ *                           https://web.whatsapp.com (any other page, such as wa-simulator, must provide
+ *                           window.WPP itself); {@code always} or {@code never} override that
+ * @param waJsPath           {@code WA_JS_PATH}: a newer wa-js bundle to use instead of the pinned one
+ * @param qrMaxBatches       how many times an idle QR is refreshed before the session waits for a restart
+ * @param takeoverOnConflict {@code WA_TAKEOVER_ON_CONFLICT}: take the session back when WhatsApp Web is opened
+ *                           elsewhere (off: the account shows DISCONNECTED until restarted)
+ */
+@ConfigurationProperties("wamonitor.whatsapp")
+public record WhatsAppWebSettings(String url, InjectMode inject, Path waJsPath, int qrMaxBatches,
+                                  boolean takeoverOnConflict) {
+
+    public static final String WHATSAPP_WEB = "https://web.whatsapp.com/";
+
+    public WhatsAppWebSettings {
+        url = url == null || url.isBlank() ? WHATSAPP_WEB : url;
+        inject = inject == null ? InjectMode.AUTO : inject;
+        qrMaxBatches = qrMaxBatches <= 0 ? 10 : qrMaxBatches;
+    }
+
+    /** Whether the wa-js bundle is injected into the page at {@link #url()}. */
+    boolean injectsBundle() {
+        return switch (inject) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> java.net.URI.create(url).getHost() != null
+                    && java.net.URI.create(url).getHost().equalsIgnoreCase("web.whatsapp.com");
+        };
+    }
+
+    public enum InjectMode { AUTO, ALWAYS, NEVER }
+}

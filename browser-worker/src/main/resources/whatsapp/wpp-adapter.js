@@ -1,0 +1,77 @@
+/*
+ * The worker's adapter, injected into every document of the account's page (init script) after WPPConfig and,
+ * on web.whatsapp.com, the wa-js bundle. It subscribes to WPP events as soon as window.WPP exists (at once with
+ * the real bundle, or when the page defines it), converts live WhatsApp objects into flat DTOs, and hands them
+ * to Java in batches through the __wamEvents binding without awaiting it.
+ */
+(() => {
+  'use strict';
+  if (window.top !== window.self || window.__wamAdapter) return;
+  window.__wamAdapter = true;
+
+  const queue = [];
+  let timer = null;
+  const send = (type, data) => {
+    queue.push({ type, data: data === undefined ? null : data, at: Date.now() });
+    if (!timer) timer = setTimeout(flush, 20);
+  };
+  const flush = () => {
+    timer = null;
+    if (!queue.length) return;
+    const batch = queue.splice(0, queue.length);
+    try {
+      window.__wamEvents(JSON.stringify(batch));
+    } catch (e) {
+      queue.unshift(...batch);
+      timer = setTimeout(flush, 250);
+    }
+  };
+
+  const str = (w) => (w == null ? null : typeof w === 'string' ? w : (w._serialized || String(w)));
+  const num = (v) => (typeof v === 'number' && isFinite(v) ? v : null);
+
+  const messageDto = (m) => {
+    const id = m.id || {};
+    const remote = id.remote || null;
+    return {
+      id: str(id), key_id: id.id || null, from_me: !!id.fromMe, chat: str(remote), from: str(m.from), to: str(m.to),
+      author: str(m.author), type: m.type || null, subtype: m.subtype || null,
+      body: m.type === 'chat' ? (m.body || '') : null, caption: m.caption || null, t: num(m.t),
+      notify_name: m.notifyName || null, ack: num(m.ack), mimetype: m.mimetype || null, filename: m.filename || null,
+      size: num(m.size), duration: num(Number(m.duration)), has_media: !!m.mediaData,
+      is_group: !!(remote && (remote.server === 'g.us' || String(remote).endsWith('@g.us'))),
+      is_status: !!(m.isStatusV3 || str(remote) === 'status@broadcast'), is_notification: !!m.isNotification,
+      is_forwarded: !!m.isForwarded, quoted_msg_id: m.quotedMsgId ? str(m.quotedMsgId) : null
+    };
+  };
+
+  const attach = (WPP) => {
+    if (!WPP || WPP.__wamAttached) return;
+    try { Object.defineProperty(WPP, '__wamAttached', { value: true }); } catch (e) { WPP.__wamAttached = true; }
+    ['loader.ready', 'loader.full_ready', 'conn.main_ready', 'conn.main_loaded', 'conn.authenticated',
+      'conn.require_auth', 'conn.qrcode_idle', 'conn.logout', 'conn.needs_update', 'conn.link_code_expired']
+      .forEach((name) => WPP.on(name, () => send(name)));
+    ['conn.stream_mode_changed', 'conn.stream_info_changed', 'conn.online', 'conn.logout_reason',
+      'conn.link_code_change'].forEach((name) => WPP.on(name, (value) => send(name, value)));
+    WPP.on('conn.auth_code_change', (code) => send('conn.auth_code_change', code ? code.fullCode : null));
+    WPP.on('conn.link_code_error', (e) => send('conn.link_code_error', String((e && e.message) || e)));
+    WPP.on('chat.new_message', (m) => {
+      try { send('chat.new_message', messageDto(m)); } catch (e) { send('adapter.error', String(e)); }
+    });
+    WPP.on('chat.msg_ack_change', (a) => send('chat.msg_ack_change',
+      { ack: num(a.ack), chat: str(a.chat), ids: (a.ids || []).map(str) }));
+    send('adapter.attached', { version: WPP.version || null });
+  };
+
+  if (window.WPP) {
+    attach(window.WPP);
+  } else {
+    let value;
+    Object.defineProperty(window, 'WPP', {
+      configurable: true, enumerable: true,
+      get() { return value; },
+      set(v) { value = v; attach(v); }
+    });
+  }
+  send('page.loaded', { url: location.origin + location.pathname + location.search });
+})();
