@@ -36,6 +36,11 @@ public final class MessageTap implements AutoCloseable {
         }
     }
 
+    /** Forgets what was recorded so far. */
+    public void clear() {
+        received.clear();
+    }
+
     public List<Envelope<Payload>> all() {
         return new ArrayList<>(received);
     }

@@ -24,6 +24,11 @@ final class Platform implements AutoCloseable {
     private final String namespace = RabbitBroker.get().newNamespace();
     private final Path dataDir = Path.of("target", "system-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final int gatewayPort = AppProcess.freePort();
+    private final int workerPort = AppProcess.freePort();
+    private final int simulatorPort = AppProcess.freePort();
+    private final Path sessionsDir = Path.of("target", "system-sessions", UUID.randomUUID().toString())
+            .toAbsolutePath();
+    private AppProcess simulator;
     private final Map<String, String> extraEnv = new HashMap<>();
     private final List<AppProcess> started = new ArrayList<>();
     private AppProcess gateway;
@@ -32,6 +37,10 @@ final class Platform implements AutoCloseable {
     Platform with(String key, String value) {
         extraEnv.put(key, value);
         return this;
+    }
+
+    String namespace() {
+        return namespace;
     }
 
     ApiClient api() {
@@ -56,11 +65,41 @@ final class Platform implements AutoCloseable {
         return gateway;
     }
 
+    /** wa-simulator, as WhatsApp for the worker; QR codes rotate every 2 s here. */
+    AppProcess startSimulator() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SIM_PORT", String.valueOf(simulatorPort));
+        env.put("SIM_QR_INTERVAL", "2s");
+        env.put("SIM_CIPHERTEXT_RATE", "0");
+        env.putAll(extraEnv);
+        simulator = new AppProcess("simulator", "simulator.jar", env).start();
+        started.add(simulator);
+        ApiClient sim = simulator();
+        await("simulator answering").atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> sim.get("/sim/phones").status() == 200);
+        return simulator;
+    }
+
+    ApiClient simulator() {
+        return ApiClient.onPort(simulatorPort);
+    }
+
+    ApiClient workerHttp() {
+        return ApiClient.onPort(workerPort);
+    }
+
+    Path sessionsDir() {
+        return sessionsDir;
+    }
+
     AppProcess startWorker(String workerId) {
         Map<String, String> env = commonEnv();
-        env.put("WORKER_PORT", "0");
+        env.put("WORKER_PORT", String.valueOf(workerPort));
         env.put("WORKER_ID", workerId);
         env.put("WORKER_HEARTBEAT_INTERVAL", "1s");
+        env.put("WHATSAPP_SESSIONS_DIR", sessionsDir.toString());
+        env.put("WA_WEB_URL", simulator != null ? "http://127.0.0.1:" + simulatorPort + "/"
+                : "http://127.0.0.1:9/");
         worker = new AppProcess("worker", "worker.jar", env).start();
         started.add(worker);
         return worker;
@@ -87,6 +126,9 @@ final class Platform implements AutoCloseable {
         }
         if (gateway != null) {
             gateway.stop();
+        }
+        if (simulator != null) {
+            simulator.stop();
         }
         for (AppProcess process : started) {
             List<String> errors = process.log().lines()

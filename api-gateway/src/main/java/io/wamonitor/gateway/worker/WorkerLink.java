@@ -55,6 +55,12 @@ class WorkerLink implements SessionControl, WorkerRequests {
                 returned.getMessage().getMessageProperties().getType(), returned.getReplyText()));
     }
 
+    /** Stops the reply listener before the connection goes, so shutdown does not log a lost consumer. */
+    @jakarta.annotation.PreDestroy
+    void stopRequests() {
+        requests.stop();
+    }
+
     @Override
     public boolean start(UUID accountId, String accountName) {
         return send(accountId, new StartSession(accountName));

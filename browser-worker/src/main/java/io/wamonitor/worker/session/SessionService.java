@@ -210,6 +210,9 @@ public class SessionService implements SmartLifecycle {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         sessions.values().forEach(s -> closing.add(s.stop()));
         closing.forEach(SessionService::await);
+        // Say so, rather than leave the gateway showing READY for sessions nobody runs.
+        sessions.keySet().forEach(account -> events.statusChanged(account, AccountStatus.DISCONNECTED,
+                "the worker is shutting down; the session resumes when it is back", null));
         sessions.clear();
     }
 

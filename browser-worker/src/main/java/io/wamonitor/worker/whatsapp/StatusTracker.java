@@ -25,6 +25,7 @@ public final class StatusTracker {
     private AccountStatus status;
     private String reason;
     private String phone;
+    private String reportedPhone;
     private String qr;
     private boolean loading = true;
     private boolean registered;
@@ -61,7 +62,11 @@ public final class StatusTracker {
                 idle = false;
                 setQr(null);
             }
-            case "loader.ready", "loader.full_ready", "adapter.attached" -> actions.add(Action.PROBE);
+            case "loader.ready", "loader.full_ready" -> {
+                loading = false;
+                actions.add(Action.PROBE);
+            }
+            case "adapter.attached" -> actions.add(Action.PROBE);
             case "conn.auth_code_change" -> {
                 setQr(event.text());
                 if (qr != null) {
@@ -192,11 +197,14 @@ public final class StatusTracker {
         }
     }
 
+    /** Reports a change of status, of reason, or of the phone number learned while READY. */
     private void set(AccountStatus newStatus, String newReason) {
-        if (newStatus != status || !Objects.equals(newReason, reason)) {
+        String newPhone = newStatus == AccountStatus.READY ? phone : null;
+        if (newStatus != status || !Objects.equals(newReason, reason) || !Objects.equals(newPhone, reportedPhone)) {
             status = newStatus;
             reason = newReason;
-            observer.statusChanged(newStatus, newReason, newStatus == AccountStatus.READY ? phone : null);
+            reportedPhone = newPhone;
+            observer.statusChanged(newStatus, newReason, newPhone);
         }
     }
 }
