@@ -9,6 +9,7 @@
 
   var WA_VERSION = '2.3000.1029950210';
   var FILE_LIMIT = 100 * 1024 * 1024;
+  var FRESH_LOGIN_SYNC_MS = 1500;
 
   // ---- events: EventEmitter2 semantics as wa-js uses them (no wildcards, onAny first) -------------------
   function Emitter() {
@@ -546,17 +547,23 @@
       message: receive,
       offline_delivery_end: function () {
         flushAcks();
+        var syncing = 0;
         if (!state.mainLoaded) {
           state.mainLoaded = true;
           emit('conn.main_loaded');
           if (sessionStorage.getItem('wa-fresh-login')) {
             sessionStorage.removeItem('wa-fresh-login');
             emit('conn.authenticated');
+            // A freshly linked device syncs its history before the main screen ("Loading your chats").
+            syncing = FRESH_LOGIN_SYNC_MS;
+            setInfo('SYNCING');
           }
         }
-        setMode('MAIN');
-        setInfo('NORMAL');
-        setOnline(true);
+        setTimeout(function () {
+          setMode('MAIN');
+          setInfo('NORMAL');
+          setOnline(true);
+        }, syncing);
       },
       receipt: function (data) {
         var msg = messages.get(data.id);

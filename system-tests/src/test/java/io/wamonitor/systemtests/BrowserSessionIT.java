@@ -59,6 +59,9 @@ class BrowserSessionIT {
                 ApiClient.Response png = api.get("/api/accounts/" + id + "/qr");
                 assertThat(png.contentType()).isEqualTo("image/png");
                 await("QR rotates").atMost(EVENTUALLY).until(() -> !firstQr.equals(qrText(api, id)));
+                ApiClient.Response early = api.get("/api/accounts/" + id + "/snapshot");
+                assertThat(early.status()).isEqualTo(409);
+                assertThat(early.text("code")).isEqualTo("ACCOUNT_NOT_READY");
 
                 // Step 3: the phone scans the QR code on screen.
                 String qr = qrText(api, id);
@@ -106,6 +109,20 @@ class BrowserSessionIT {
                         .contains("wamonitor_worker_page_crashes_total 1.0");
                 assertThat(statuses(events, id)).doesNotContain(AccountStatus.QR);
 
+                // A browser killed from outside is relaunched from the profile, still logged in.
+                events.clear();
+                assertThat(ChromiumProcesses.killBrowsers(platform.sessionsDir())).isPositive();
+                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
+                        .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
+                assertThat(platform.workerHttp().get("/actuator/prometheus").body())
+                        .contains("wamonitor_worker_browser_relaunches_total 1.0");
+
+                // Restart through the API: the browser reopens from its profile, still logged in.
+                events.clear();
+                assertThat(api.post("/api/accounts/" + id + "/restart", "").status()).isEqualTo(202);
+                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
+                        .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
+
                 // Logout from the phone: LOGGED_OUT, then a new QR code to scan.
                 events.clear();
                 sim.post("/sim/phones/" + PHONE + "/unlink", "{}");
@@ -113,6 +130,20 @@ class BrowserSessionIT {
                         .containsSubsequence(AccountStatus.LOGGED_OUT, AccountStatus.QR));
                 awaitQrText(api, id);
                 assertThat(api.get("/api/accounts/" + id).json().path("phone").isNull()).isTrue();
+
+                // Link by pairing code instead of QR, then log out through the API.
+                ApiClient.Response code = api.post("/api/accounts/" + id + "/pairing-code",
+                        "{\"phone\":\"+1 555 000 1111\"}");
+                assertThat(code.status()).as(code.toString()).isEqualTo(200);
+                assertThat(code.text("pairing_code")).matches("[A-Z0-9]{8}");
+                assertThat(sim.post("/sim/phones/" + PHONE + "/pairing-code",
+                        "{\"code\":\"" + code.text("pairing_code") + "\"}").status()).isEqualTo(200);
+                awaitStatus(api, id, "READY");
+                events.clear();
+                assertThat(api.post("/api/accounts/" + id + "/logout", "").status()).isEqualTo(202);
+                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
+                        .containsSubsequence(AccountStatus.LOGGED_OUT, AccountStatus.QR));
+                assertThat(sim.get("/sim/phones/" + PHONE).json().path("devices")).isEmpty();
 
                 // The worker dies: a snapshot request answers 503 within the timeout instead of hanging.
                 linkAgain(api, sim, id);

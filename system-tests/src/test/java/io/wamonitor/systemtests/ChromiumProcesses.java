@@ -41,6 +41,18 @@ final class ChromiumProcesses {
         return renderers.size();
     }
 
+    /** Kills the browser processes themselves (kill -9), as a crash would. */
+    static int killBrowsers(Path dir) {
+        List<ProcessHandle> browsers = using(dir).stream()
+                .filter(p -> {
+                    String line = commandLine(p);
+                    return !line.contains("--type=") && !line.contains("crashpad");
+                })
+                .toList();
+        browsers.forEach(ProcessHandle::destroyForcibly);
+        return browsers.size();
+    }
+
     private static String commandLine(ProcessHandle process) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline"));

@@ -87,6 +87,8 @@ public final class StatusTracker {
                 }
             }
             case "conn.authenticated" -> {
+                // Only a loaded, injected WhatsApp Web reports this: the page is past loading.
+                loading = false;
                 registered = true;
                 loggedOut = false;
                 setQr(null);
