@@ -91,7 +91,7 @@ class GatewayWorkerLinkIT {
             ApiClient.Response account = api.get("/api/accounts/" + id);
             assertThat(account.status()).isEqualTo(200);
             assertThat(account.text("name")).isEqualTo("Crash survivor");
-            assertThat(platform.gatewayLogContains("Found 1 existing accounts")).isTrue();
+            await().atMost(EVENTUALLY).until(() -> platform.gatewayLogContains("Found 1 existing accounts"));
         }
     }
 
