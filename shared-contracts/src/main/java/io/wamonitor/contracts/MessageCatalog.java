@@ -10,6 +10,8 @@ import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.contracts.event.MessageAckChanged;
+import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
@@ -36,6 +38,8 @@ public final class MessageCatalog {
             Map.entry("session.command_result.v1", CommandResult.class),
             Map.entry("session.snapshot_result.v1", SnapshotResult.class),
             Map.entry("session.pairing_code_result.v1", PairingCodeResult.class),
+            Map.entry("message.captured.v1", MessageCaptured.class),
+            Map.entry("message.ack.v1", MessageAckChanged.class),
             Map.entry("worker.heartbeat.v1", WorkerHeartbeat.class));
 
     private MessageCatalog() {

@@ -21,14 +21,21 @@ record Account(
         @Field("status_reason") String statusReason,
         @Field("status_at") Instant statusAt,
         @Field("webhook_url") String webhookUrl,
+        @Field("webhook_secret") String webhookSecret,
+        @Field("webhook_events") java.util.List<String> webhookEvents,
         @Field("qr_text") String qrText,
         String phone,
         @Field("worker_id") String workerId,
         @Field("created_at") Instant createdAt,
         @Field("updated_at") Instant updatedAt) {
 
-    static Account created(String id, String name, String webhookUrl, Instant now) {
+    static Account created(String id, String name, String webhookUrl, java.util.List<String> webhookEvents,
+                           String webhookSecret, Instant now) {
         return new Account(id, name, AccountStatus.INIT, "waiting for a worker to take the session", null,
-                webhookUrl, null, null, null, now, now);
+                webhookUrl, webhookSecret, webhookEvents, null, null, null, now, now);
+    }
+
+    java.util.List<String> subscribedEvents() {
+        return webhookEvents == null || webhookEvents.isEmpty() ? java.util.List.of("message") : webhookEvents;
     }
 }

@@ -34,11 +34,17 @@ class AccountController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an account and start its WhatsApp session",
             description = "Fails with 409 ACCOUNT_LIMIT_REACHED when MAX_WHATSAPP_ACCOUNTS accounts exist.")
-    ResponseEntity<AccountView> create(@Valid @RequestBody CreateAccountRequest request) {
-        AccountView created = accounts.create(request.name(), request.webhookUrl());
+    ResponseEntity<CreatedAccount> create(@Valid @RequestBody CreateAccountRequest request) {
+        CreatedAccount created = accounts.create(request.name(), request.webhookUrl(), request.webhookEvents());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{id}").buildAndExpand(created.id()).toUri())
+                        .path("/{id}").buildAndExpand(created.account().id()).toUri())
                 .body(created);
+    }
+
+    @PostMapping("/{id}/webhook-secret")
+    @Operation(summary = "Rotate the webhook signing secret; the new one is returned this once")
+    Map<String, String> rotateWebhookSecret(@PathVariable String id) {
+        return Map.of("webhook_secret", accounts.rotateWebhookSecret(validId(id)));
     }
 
     @GetMapping
@@ -56,7 +62,7 @@ class AccountController {
     @PutMapping(path = "/{id}/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change the webhook URL; applies to the next event without restarting the session")
     AccountView updateWebhook(@PathVariable String id, @Valid @RequestBody WebhookUpdateRequest request) {
-        return accounts.updateWebhook(validId(id), request.getWebhookUrl());
+        return accounts.updateWebhook(validId(id), request.getWebhookUrl(), request.getWebhookEvents());
     }
 
     @DeleteMapping("/{id}")

@@ -57,10 +57,18 @@ class AccountRepository {
         return mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
     }
 
-    Optional<Account> updateWebhook(String id, String webhookUrl, Instant now) {
-        mongo.updateFirst(Query.query(where("_id").is(id)),
-                new Update().set("webhook_url", webhookUrl).set("updated_at", now), COLLECTION);
+    Optional<Account> updateWebhook(String id, String webhookUrl, List<String> webhookEvents, Instant now) {
+        Update update = new Update().set("webhook_url", webhookUrl).set("updated_at", now);
+        if (webhookEvents != null) {
+            update.set("webhook_events", webhookEvents);
+        }
+        mongo.updateFirst(Query.query(where("_id").is(id)), update, COLLECTION);
         return find(id);
+    }
+
+    boolean setWebhookSecret(String id, String secret, Instant now) {
+        return mongo.updateFirst(Query.query(where("_id").is(id)),
+                new Update().set("webhook_secret", secret).set("updated_at", now), COLLECTION).getMatchedCount() > 0;
     }
 
     /**

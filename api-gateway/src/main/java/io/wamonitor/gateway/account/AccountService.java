@@ -21,18 +21,22 @@ public class AccountService {
     private final AccountLimit limit;
     private final SessionControl sessions;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    AccountService(AccountRepository repository, AccountLimit limit, SessionControl sessions, Clock clock) {
+    AccountService(AccountRepository repository, AccountLimit limit, SessionControl sessions, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher publisher) {
         this.repository = repository;
         this.limit = limit;
         this.sessions = sessions;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
-    public AccountView create(String name, String webhookUrl) {
+    public CreatedAccount create(String name, String webhookUrl, List<String> webhookEvents) {
         UUID id = UUID.randomUUID();
         limit.claim(id.toString());
-        Account account = Account.created(id.toString(), name, webhookUrl,
+        String secret = io.wamonitor.gateway.webhook.WebhookSigner.newSecret();
+        Account account = Account.created(id.toString(), name, webhookUrl, webhookEvents, secret,
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         try {
             repository.insert(account);
@@ -45,7 +49,22 @@ public class AccountService {
             log.warn("Account {} is stored but its start command could not be sent; it will be re-sent "
                     + "once a worker reports in", id);
         }
-        return AccountView.of(account);
+        return new CreatedAccount(AccountView.of(account), secret);
+    }
+
+    /** A new webhook secret for the account, returned this once; the old one stops working at once. */
+    public String rotateWebhookSecret(String id) {
+        String secret = io.wamonitor.gateway.webhook.WebhookSigner.newSecret();
+        if (!repository.setWebhookSecret(id, secret, clock.instant())) {
+            throw new AccountNotFoundException(id);
+        }
+        return secret;
+    }
+
+    /** Where the account's events go now, if it exists. */
+    public Optional<WebhookTarget> webhookTarget(String id) {
+        return repository.find(id).map(a -> new WebhookTarget(a.webhookUrl(), a.webhookSecret(),
+                a.subscribedEvents()));
     }
 
     public List<AccountView> list() {
@@ -56,8 +75,8 @@ public class AccountService {
         return repository.find(id).map(AccountView::of).orElseThrow(() -> new AccountNotFoundException(id));
     }
 
-    public AccountView updateWebhook(String id, String webhookUrl) {
-        return repository.updateWebhook(id, webhookUrl, clock.instant()).map(AccountView::of)
+    public AccountView updateWebhook(String id, String webhookUrl, List<String> webhookEvents) {
+        return repository.updateWebhook(id, webhookUrl, webhookEvents, clock.instant()).map(AccountView::of)
                 .orElseThrow(() -> new AccountNotFoundException(id));
     }
 
@@ -66,6 +85,7 @@ public class AccountService {
             throw new AccountNotFoundException(id);
         }
         limit.release(id);
+        publisher.publishEvent(new AccountDeleted(id));
         log.info("Account {} deleted", id);
         if (!sessions.delete(UUID.fromString(id), "account deleted")) {
             log.warn("Account {} is deleted but its delete command could not be sent; the worker will be told "

@@ -13,12 +13,13 @@ import java.time.Instant;
  * @param workerId     the worker holding the session, null until one reports it
  */
 public record AccountView(String id, String name, AccountStatus status, String statusReason, String webhookUrl,
-                          String qrCode, String phone, String workerId, Instant createdAt, Instant updatedAt) {
+                          java.util.List<String> webhookEvents, String qrCode, String phone, String workerId,
+                          Instant createdAt, Instant updatedAt) {
 
     /** The QR code is shown only while the account waits for it to be scanned. */
     static AccountView of(Account a) {
         String qr = a.status() == AccountStatus.QR && a.qrText() != null ? QrCodes.dataUrl(a.qrText()) : null;
-        return new AccountView(a.id(), a.name(), a.status(), a.statusReason(), a.webhookUrl(), qr,
-                a.phone(), a.workerId(), a.createdAt(), a.updatedAt());
+        return new AccountView(a.id(), a.name(), a.status(), a.statusReason(), a.webhookUrl(), a.subscribedEvents(),
+                qr, a.phone(), a.workerId(), a.createdAt(), a.updatedAt());
     }
 }

@@ -12,5 +12,7 @@ record CreateAccountRequest(
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String name,
         @HttpUrl
-        String webhookUrl) {
+        String webhookUrl,
+        @WebhookEvents
+        java.util.List<String> webhookEvents) {
 }

@@ -9,6 +9,17 @@ class WebhookUpdateRequest {
 
     private String webhookUrl;
     private boolean present;
+    private java.util.List<String> webhookEvents;
+
+    @JsonProperty("webhook_events")
+    void setWebhookEvents(java.util.List<String> webhookEvents) {
+        this.webhookEvents = webhookEvents;
+    }
+
+    @WebhookEvents
+    java.util.List<String> getWebhookEvents() {
+        return webhookEvents;
+    }
 
     @JsonProperty("webhook_url")
     void setWebhookUrl(String webhookUrl) {

@@ -9,7 +9,10 @@ import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
+import io.wamonitor.contracts.event.MessageAckChanged;
+import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.gateway.account.AccountService;
+import io.wamonitor.gateway.webhook.WebhookIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -27,14 +30,16 @@ class WorkerEventListener {
     private final AccountService accounts;
     private final WorkerRegistry workers;
     private final SessionReconciler reconciler;
+    private final WebhookIntake webhooks;
     private final RecentIds recent = new RecentIds(10_000);
 
     WorkerEventListener(EnvelopeCodec codec, AccountService accounts, WorkerRegistry workers,
-                        SessionReconciler reconciler) {
+                        SessionReconciler reconciler, WebhookIntake webhooks) {
         this.codec = codec;
         this.accounts = accounts;
         this.workers = workers;
         this.reconciler = reconciler;
+        this.webhooks = webhooks;
     }
 
     @RabbitListener(queues = "#{@amqpTopology.gatewayEventsQueue()}")
@@ -72,6 +77,12 @@ class WorkerEventListener {
         if (payload instanceof AccountStatusChanged status && envelope.accountId() != null) {
             accounts.recordStatus(envelope.accountId(), status.status(), status.reason(), status.workerId(),
                     status.phone(), envelope.occurredAt());
+            webhooks.onStatus(envelope.accountId(), envelope.id(), status.status().name(), status.reason(),
+                    status.phone(), envelope.occurredAt());
+        } else if (payload instanceof MessageCaptured message && envelope.accountId() != null) {
+            webhooks.onMessage(envelope.accountId(), message);
+        } else if (payload instanceof MessageAckChanged) {
+            log.debug("Acks for account {} (delivered as ack events in a later version)", envelope.accountId());
         } else if (payload instanceof AccountQrChanged qr && envelope.accountId() != null) {
             accounts.recordQr(envelope.accountId(), qr.qr(), envelope.occurredAt());
         } else if (payload instanceof WorkerHeartbeat heartbeat) {

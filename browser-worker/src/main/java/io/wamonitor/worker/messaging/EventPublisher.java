@@ -7,6 +7,8 @@ import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
+import io.wamonitor.contracts.event.MessageAckChanged;
+import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.session.SessionEvents;
@@ -61,6 +63,16 @@ class EventPublisher implements SessionEvents {
     @Override
     public void qrChanged(UUID account, String qr) {
         publish(account, new AccountQrChanged(qr, settings.id()));
+    }
+
+    @Override
+    public void messageCaptured(UUID account, MessageCaptured message) {
+        publish(account, message);
+    }
+
+    @Override
+    public void acksChanged(UUID account, MessageAckChanged acks) {
+        publish(account, acks);
     }
 
     /** Answers a request (snapshot, pairing code) on its reply-to queue; the caller waits with a timeout. */

@@ -4,6 +4,8 @@ import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
 import io.wamonitor.worker.browser.PageSetup;
+import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.worker.whatsapp.Messages;
 import io.wamonitor.worker.whatsapp.PageCalls;
 import io.wamonitor.worker.whatsapp.PageEvent;
 import io.wamonitor.worker.whatsapp.PageScripts;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -43,10 +47,18 @@ final class AccountSession {
     private final PageScripts scripts;
     private final String url;
     private final Semaphore launchGate;
+    private final SessionEvents events;
+    private final long mediaMaxBytes;
     private final SessionMetrics metrics;
     private final StatusTracker tracker;
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Deque<PageEvent> pageEvents = new ArrayDeque<>();
+    private final Map<String, Boolean> seenMessages = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 5_000;
+        }
+    };
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final Thread thread;
 
@@ -65,6 +77,8 @@ final class AccountSession {
         this.url = context.url();
         this.launchGate = context.launchGate();
         this.metrics = context.metrics();
+        this.events = context.events();
+        this.mediaMaxBytes = context.mediaMaxBytes();
         this.tracker = new StatusTracker(new StatusTracker.Observer() {
             @Override
             public void statusChanged(AccountStatus newStatus, String reason, String phone) {
@@ -226,11 +240,45 @@ final class AccountSession {
     private void drainEvents() {
         PageEvent event;
         while ((event = pageEvents.poll()) != null) {
+            if ("chat.new_message".equals(event.type())) {
+                capture(event);
+                continue;
+            }
+            if ("chat.msg_ack_change".equals(event.type())) {
+                Messages.ack(event.data()).ifPresent(acks -> events.acksChanged(account, acks));
+                continue;
+            }
             List<StatusTracker.Action> actions = tracker.onEvent(event);
             for (StatusTracker.Action action : actions) {
                 act(action);
             }
         }
+    }
+
+    /**
+     * Reports a new message once (WhatsApp re-emits a message after decrypting it, and after reconnects), with
+     * its media downloaded in the page.
+     */
+    private void capture(PageEvent event) {
+        Messages.read(event.data()).ifPresent(message -> {
+            if (seenMessages.put(message.messageId(), Boolean.TRUE) != null) {
+                return;
+            }
+            if (Messages.hasMedia(event.data()) && page != null) {
+                MessageCaptured.Media media;
+                try {
+                    media = Messages.download(page, event.data(), mediaMaxBytes);
+                } catch (RuntimeException e) {
+                    log.warn("Account {}: downloading the media of {} failed: {}", account, message.messageId(),
+                            firstLine(e.getMessage()));
+                    media = new MessageCaptured.Media(null, null, null, null, null, "download_failed");
+                }
+                message = new MessageCaptured(message.messageId(), message.chat(), message.from(), message.to(),
+                        message.author(), message.fromMe(), message.isGroup(), message.type(), message.text(),
+                        message.timestamp(), message.notifyName(), media);
+            }
+            events.messageCaptured(account, message);
+        });
     }
 
     private void act(StatusTracker.Action action) {
@@ -285,6 +333,7 @@ final class AccountSession {
 
     /** What every session of this worker shares. */
     record SessionContext(BrowserEngine engine, PageScripts scripts, String url, Semaphore launchGate,
-                          SessionMetrics metrics, int qrMaxBatches, boolean takeoverOnConflict) {
+                          SessionMetrics metrics, int qrMaxBatches, boolean takeoverOnConflict, SessionEvents events,
+                          long mediaMaxBytes) {
     }
 }

@@ -52,7 +52,7 @@ public class SessionService implements SmartLifecycle {
         this.profiles = profiles;
         this.context = new AccountSession.SessionContext(engine, scripts, whatsapp.url(),
                 new Semaphore(settings.startConcurrency()), metrics, whatsapp.qrMaxBatches(),
-                whatsapp.takeoverOnConflict());
+                whatsapp.takeoverOnConflict(), events, whatsapp.mediaMaxBytes());
         log.info("Worker {} has {} session slots; WhatsApp Web at {} ({})", settings.id(), settings.maxSessions(),
                 whatsapp.url(), scripts.injectsBundle() ? "injecting wa-js" : "the page provides window.WPP");
     }

@@ -13,10 +13,12 @@ import java.nio.file.Path;
  * @param qrMaxBatches       how many times an idle QR is refreshed before the session waits for a restart
  * @param takeoverOnConflict {@code WA_TAKEOVER_ON_CONFLICT}: take the session back when WhatsApp Web is opened
  *                           elsewhere (off: the account shows DISCONNECTED until restarted)
+ * @param mediaMaxBytes      {@code MEDIA_MAX_BYTES}: media up to this size are downloaded and reported; larger
+ *                           ones are reported without their bytes
  */
 @ConfigurationProperties("wamonitor.whatsapp")
 public record WhatsAppWebSettings(String url, InjectMode inject, Path waJsPath, int qrMaxBatches,
-                                  boolean takeoverOnConflict) {
+                                  boolean takeoverOnConflict, long mediaMaxBytes) {
 
     public static final String WHATSAPP_WEB = "https://web.whatsapp.com/";
 
@@ -24,6 +26,7 @@ public record WhatsAppWebSettings(String url, InjectMode inject, Path waJsPath, 
         url = url == null || url.isBlank() ? WHATSAPP_WEB : url;
         inject = inject == null ? InjectMode.AUTO : inject;
         qrMaxBatches = qrMaxBatches <= 0 ? 10 : qrMaxBatches;
+        mediaMaxBytes = mediaMaxBytes <= 0 ? 16L * 1024 * 1024 : mediaMaxBytes;
     }
 
     /** Whether the wa-js bundle is injected into the page at {@link #url()}. */

@@ -1,0 +1,96 @@
+package io.wamonitor.gateway.webhook;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Delivery records in MongoDB; pure data access. */
+@Repository
+class DeliveryStore {
+
+    static final String COLLECTION = "webhook_deliveries";
+
+    private final MongoTemplate mongo;
+
+    DeliveryStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("status", Sort.Direction.ASC).on("seq", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("account_id", Sort.Direction.ASC)
+                .on("seq", Sort.Direction.ASC));
+    }
+
+    /** Records a delivery; false if one with this event id exists (a redelivered or repeated event). */
+    boolean insert(Delivery delivery) {
+        try {
+            mongo.insert(delivery, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException duplicate) {
+            return false;
+        }
+    }
+
+    /** Pending deliveries, oldest first: the dispatcher takes the first of each account. */
+    List<Delivery> pending(int limit) {
+        return mongo.find(Query.query(where("status").is(Delivery.Status.PENDING))
+                .with(Sort.by("seq")).limit(limit), Delivery.class, COLLECTION);
+    }
+
+    Optional<Delivery> find(String accountId, String id) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(id).and("account_id").is(accountId)),
+                Delivery.class, COLLECTION));
+    }
+
+    List<Delivery> forAccount(String accountId, Delivery.Status status, int limit) {
+        Query query = Query.query(where("account_id").is(accountId));
+        if (status != null) {
+            query.addCriteria(where("status").is(status));
+        }
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit), Delivery.class, COLLECTION);
+    }
+
+    void delivered(String id, int statusCode, long durationMs, Instant now) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update()
+                .set("status", Delivery.Status.DELIVERED).inc("attempts", 1).set("last_status_code", statusCode)
+                .set("last_error", null).set("last_duration_ms", durationMs).set("delivered_at", now)
+                .set("updated_at", now), COLLECTION);
+    }
+
+    void failedAttempt(String id, Integer statusCode, String error, long durationMs, Instant nextAttempt,
+                       boolean finalFailure, Instant now) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update()
+                .set("status", finalFailure ? Delivery.Status.FAILED : Delivery.Status.PENDING).inc("attempts", 1)
+                .set("last_status_code", statusCode).set("last_error", error).set("last_duration_ms", durationMs)
+                .set("next_attempt_at", nextAttempt).set("updated_at", now), COLLECTION);
+    }
+
+    void postpone(String id, Instant nextAttempt, String why, Instant now) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("next_attempt_at", nextAttempt)
+                .set("last_error", why).set("updated_at", now), COLLECTION);
+    }
+
+    /** Makes a delivery pending again, to go out next (a manual redelivery). */
+    boolean requeue(String accountId, String id, long seq, Instant now) {
+        return mongo.updateFirst(Query.query(where("_id").is(id).and("account_id").is(accountId)), new Update()
+                .set("status", Delivery.Status.PENDING).set("attempts", 0).set("next_attempt_at", now)
+                .set("seq", seq).set("updated_at", now), COLLECTION).getMatchedCount() > 0;
+    }
+
+    long purgeFinishedBefore(Instant cutoff) {
+        return mongo.remove(Query.query(where("status").in(Delivery.Status.DELIVERED, Delivery.Status.FAILED)
+                .and("updated_at").lt(cutoff)), COLLECTION).getDeletedCount();
+    }
+
+    void deleteForAccount(String accountId) {
+        mongo.remove(Query.query(where("account_id").is(accountId)), COLLECTION);
+    }
+}

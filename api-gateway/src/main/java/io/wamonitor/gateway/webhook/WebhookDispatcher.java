@@ -1,0 +1,194 @@
+package io.wamonitor.gateway.webhook;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.wamonitor.gateway.account.AccountService;
+import io.wamonitor.gateway.account.WebhookTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends recorded deliveries. Per account one delivery is in flight at a time, oldest first, so receivers get
+ * an account's events in order; accounts proceed independently, and a circuit breaker per receiver host keeps
+ * a dead receiver from tying up the senders of the others. Consuming events never waits for any of this.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final Duration OPEN_CIRCUIT_RECHECK = Duration.ofSeconds(5);
+
+    private final DeliveryStore store;
+    private final AccountService accounts;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final HttpClient http;
+    private final CircuitBreakerRegistry breakers;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private ExecutorService senders;
+    private volatile boolean running;
+
+    WebhookDispatcher(DeliveryStore store, AccountService accounts, WebhookSettings settings, Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.clock = clock;
+        // Redirects are not followed: a receiver must answer itself (and a redirect could point anywhere).
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(Exception.class).build());
+    }
+
+    @Scheduled(fixedDelayString = "${wamonitor.webhook.poll-interval:250ms}")
+    void dispatch() {
+        if (!running) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, Delivery> oldestPerAccount = new LinkedHashMap<>();
+        for (Delivery delivery : store.pending(1_000)) {
+            oldestPerAccount.putIfAbsent(delivery.accountId(), delivery);
+        }
+        for (Delivery delivery : oldestPerAccount.values()) {
+            if (delivery.nextAttemptAt().isAfter(now) || !inFlight.add(delivery.accountId())) {
+                continue;
+            }
+            try {
+                senders.execute(() -> {
+                    try {
+                        attempt(delivery);
+                    } finally {
+                        inFlight.remove(delivery.accountId());
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                inFlight.remove(delivery.accountId());
+            }
+        }
+    }
+
+    @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
+    void purge() {
+        long purged = store.purgeFinishedBefore(clock.instant().minus(settings.retention()));
+        if (purged > 0) {
+            log.info("Purged {} webhook delivery records older than {}", purged, settings.retention());
+        }
+    }
+
+    private void attempt(Delivery delivery) {
+        Instant started = clock.instant();
+        WebhookTarget target = accounts.webhookTarget(delivery.accountId()).orElse(null);
+        if (target == null) {
+            store.failedAttempt(delivery.id(), null, "the account was deleted", 0, started, true, started);
+            return;
+        }
+        URI uri = URI.create(delivery.url());
+        CircuitBreaker breaker = breakers.circuitBreaker(uri.getHost() == null ? "?" : uri.getHost());
+        if (!breaker.tryAcquirePermission()) {
+            store.postpone(delivery.id(), started.plus(OPEN_CIRCUIT_RECHECK),
+                    "the receiver " + uri.getHost() + " keeps failing; waiting before trying it again", started);
+            return;
+        }
+        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        int attempt = delivery.attempts() + 1;
+        long start = System.nanoTime();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "wa-monitor-webhooks/1.0")
+                    .header("X-Webhook-Id", delivery.id())
+                    .header("X-Webhook-Event", delivery.event())
+                    .header("X-Webhook-Attempt", String.valueOf(attempt))
+                    .header("X-Webhook-Signature", WebhookSigner.signature(target.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (response.statusCode() / 100 == 2) {
+                breaker.onSuccess(millis, TimeUnit.MILLISECONDS);
+                store.delivered(delivery.id(), response.statusCode(), millis, clock.instant());
+            } else {
+                breaker.onError(millis, TimeUnit.MILLISECONDS, new IllegalStateException("HTTP " + response.statusCode()));
+                failed(delivery, attempt, response.statusCode(), "HTTP " + response.statusCode(), millis);
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            breaker.onError(millis, TimeUnit.MILLISECONDS, e);
+            failed(delivery, attempt, null, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), millis);
+        }
+    }
+
+    private void failed(Delivery delivery, int attempt, Integer statusCode, String error, long millis) {
+        Instant now = clock.instant();
+        boolean last = attempt >= settings.maxAttempts();
+        Instant next = last ? now : now.plus(backoff(attempt));
+        store.failedAttempt(delivery.id(), statusCode, error, millis, next, last, now);
+        if (last) {
+            log.warn("Webhook {} for account {} failed after {} attempts: {}", delivery.id(), delivery.accountId(),
+                    attempt, error);
+        }
+    }
+
+    /** retryBase x 4^(attempt-1), +-20 % jitter so receivers coming back are not hit by everyone at once. */
+    private Duration backoff(int attempt) {
+        double factor = Math.pow(4, attempt - 1) * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
+        return Duration.ofMillis((long) (settings.retryBase().toMillis() * factor));
+    }
+
+    @Override
+    public void start() {
+        senders = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "webhook-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+    }
+
+    /** Stops taking deliveries; those in flight get a moment to finish, the rest stay pending for next start. */
+    @Override
+    public void stop() {
+        running = false;
+        senders.shutdown();
+        try {
+            senders.awaitTermination(settings.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,96 @@
+package io.wamonitor.gateway.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.gateway.account.AccountDeleted;
+import io.wamonitor.gateway.account.AccountService;
+import io.wamonitor.gateway.account.WebhookTarget;
+import io.wamonitor.gateway.media.MediaStore;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns the worker's events into delivery records (written before anything is sent), storing message media on
+ * the way. Idempotent: the event id of a message is derived from the account and WhatsApp's message id, so a
+ * redelivered or re-emitted message is recorded once.
+ */
+@Service
+public class WebhookIntake {
+
+    private final AccountService accounts;
+    private final DeliveryStore store;
+    private final MediaStore media;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final AtomicLong sequence;
+
+    WebhookIntake(AccountService accounts, DeliveryStore store, MediaStore media, ObjectMapper json, Clock clock) {
+        this.accounts = accounts;
+        this.store = store;
+        this.media = media;
+        this.json = json;
+        this.clock = clock;
+        this.sequence = new AtomicLong(clock.millis() * 1_000);
+    }
+
+    public void onMessage(UUID account, MessageCaptured message) {
+        String accountId = account.toString();
+        WebhookTarget target = accounts.webhookTarget(accountId).orElse(null);
+        if (target == null) {
+            return;
+        }
+        String eventId = UUID.nameUUIDFromBytes((accountId + ":message:" + message.messageId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        if (store.find(accountId, eventId).isPresent()) {
+            return;
+        }
+        String mediaUrl = null;
+        if (message.media() != null && message.media().data() != null) {
+            byte[] bytes = Base64.getDecoder().decode(message.media().data());
+            mediaUrl = media.store(accountId, message.messageId(), message.media().mimetype(),
+                    message.media().filename(), bytes).url();
+        }
+        if (target.wants("message")) {
+            record(accountId, eventId, "message", target.url(),
+                    WebhookPayloads.message(eventId, accountId, message, mediaUrl));
+        }
+    }
+
+    public void onStatus(UUID account, UUID eventId, String status, String reason, String phone, Instant at) {
+        String accountId = account.toString();
+        accounts.webhookTarget(accountId).filter(t -> t.wants("status")).ifPresent(target -> record(accountId,
+                eventId.toString(), "status", target.url(),
+                WebhookPayloads.status(eventId.toString(), accountId, status, reason, phone, at)));
+    }
+
+    private void record(String accountId, String eventId, String event, String url, Map<String, Object> payload) {
+        Instant now = clock.instant();
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        store.insert(new Delivery(eventId, accountId, event, url, body, sequence.incrementAndGet(),
+                Delivery.Status.PENDING, 0, now, null, null, null, now, now, null));
+    }
+
+    long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    @EventListener
+    void onAccountDeleted(AccountDeleted deleted) {
+        store.deleteForAccount(deleted.accountId());
+        media.deleteForAccount(deleted.accountId());
+    }
+}

@@ -1,0 +1,88 @@
+package io.wamonitor.worker.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wamonitor.contracts.event.MessageAckChanged;
+import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.worker.browser.BrowserPage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the adapter's message DTOs into message events: which messages count (no undecrypted placeholders,
+ * status broadcasts or notifications), and their media, downloaded in the page up to a size limit.
+ */
+public final class Messages {
+
+    /** WhatsApp system messages and placeholders that are not messages a person sent. */
+    private static final Set<String> SKIPPED_TYPES = Set.of("ciphertext", "protocol", "e2e_notification",
+            "notification", "notification_template", "gp2", "group_notification", "broadcast_notification",
+            "call_log", "revoked", "reaction", "debug", "unknown");
+
+    private static final String DOWNLOAD = """
+            WPP.chat.downloadMedia(arg.id).then(blob => blob.size > arg.max
+                ? {tooLarge: true, size: blob.size}
+                : WPP.util.blobToBase64(blob).then(url => ({data: url.substring(url.indexOf(',') + 1),
+                                                         size: blob.size, mimetype: blob.type})))""";
+
+    private Messages() {
+    }
+
+    /** The message in a {@code chat.new_message} DTO, or empty if it is not one to report. */
+    public static Optional<MessageCaptured> read(JsonNode m) {
+        String id = text(m, "id");
+        String type = text(m, "type");
+        if (id == null || type == null || SKIPPED_TYPES.contains(type) || m.path("is_status").asBoolean(false)
+                || m.path("is_notification").asBoolean(false)) {
+            return Optional.empty();
+        }
+        String body = "chat".equals(type) ? text(m, "body") : text(m, "caption");
+        return Optional.of(new MessageCaptured(id, text(m, "chat"), text(m, "from"), text(m, "to"), text(m, "author"),
+                m.path("from_me").asBoolean(false), m.path("is_group").asBoolean(false), type, body,
+                m.path("t").asLong(0), text(m, "notify_name"), null));
+    }
+
+    public static boolean hasMedia(JsonNode m) {
+        return m.path("has_media").asBoolean(false);
+    }
+
+    /** Downloads the message's media in the page; the data is null (with a reason) when it is not available. */
+    public static MessageCaptured.Media download(BrowserPage page, JsonNode m, long maxBytes) {
+        String mimetype = text(m, "mimetype");
+        String filename = text(m, "filename");
+        Long size = m.path("size").isNumber() ? m.path("size").asLong() : null;
+        Integer duration = m.path("duration").isNumber() ? m.path("duration").asInt() : null;
+        PageCalls.Result result = PageCalls.call(page, DOWNLOAD, Map.of("id", text(m, "id"), "max", (double) maxBytes));
+        if (!result.ok()) {
+            String reason = result.code() == null ? "download_failed" : result.code();
+            return new MessageCaptured.Media(mimetype, filename, size, duration, null, reason);
+        }
+        Map<?, ?> value = (Map<?, ?>) result.value();
+        Long actual = value.get("size") instanceof Number n ? n.longValue() : size;
+        if (Boolean.TRUE.equals(value.get("tooLarge"))) {
+            return new MessageCaptured.Media(mimetype, filename, actual, duration, null, "too_large");
+        }
+        String type = mimetype != null ? mimetype : (String) value.get("mimetype");
+        return new MessageCaptured.Media(type, filename, actual, duration, (String) value.get("data"), null);
+    }
+
+    /** The acks in a {@code chat.msg_ack_change} DTO. */
+    public static Optional<MessageAckChanged> ack(JsonNode a) {
+        List<String> ids = new ArrayList<>();
+        a.path("ids").forEach(id -> {
+            if (id.isTextual()) {
+                ids.add(id.asText());
+            }
+        });
+        return ids.isEmpty() || !a.path("ack").isNumber() ? Optional.empty()
+                : Optional.of(new MessageAckChanged(ids, text(a, "chat"), a.path("ack").asInt()));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+}

@@ -1,0 +1,160 @@
+package io.wamonitor.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testsupport.RabbitBrokerExtension;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Product brief section 8 and QA step 6: every message reaches a real HTTP receiver, signed, in order, durably. */
+@Tag("browser")
+@ExtendWith(RabbitBrokerExtension.class)
+class WebhookIT {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(90);
+    private static final String PHONE = "15550001111";
+    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+    @Test
+    void messagesReachTheWebhookSignedWithMediaAndSurviveAReceiverOutage() throws Exception {
+        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms");
+             WebhookReceiver receiver = new WebhookReceiver()) {
+            platform.startSimulator();
+            platform.startGateway();
+            platform.startWorker("worker-hooks");
+            ApiClient api = platform.api();
+            ApiClient sim = platform.simulator();
+
+            ApiClient.Response created = api.post("/api/accounts",
+                    "{\"name\":\"Hooked\",\"webhook_url\":\"" + receiver.url() + "\"}");
+            String id = created.text("id");
+            String secret = created.text("webhook_secret");
+            assertThat(secret).startsWith("whsec_");
+            assertThat(api.get("/api/accounts/" + id).body()).doesNotContain(secret);
+            link(api, sim, id);
+
+            // Inbound text: the unified payload, signed with the account's secret.
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"hi there\"}");
+            JsonNode text = awaitMessage(receiver, m -> "hi there".equals(m.path("text").asText()));
+            assertThat(text.path("event").asText()).isEqualTo("message");
+            assertThat(text.path("direction").asText()).isEqualTo("inbound");
+            assertThat(text.path("account_id").asText()).isEqualTo(id);
+            assertThat(text.path("from").asText()).isEqualTo("15550002222@c.us");
+            assertThat(text.path("to").asText()).isEqualTo(PHONE + "@c.us");
+            assertThat(text.path("from_me").asBoolean()).isFalse();
+            assertThat(text.path("is_group").asBoolean()).isFalse();
+            assertThat(text.path("type").asText()).isEqualTo("text");
+            assertThat(text.path("message_id").asText()).startsWith("false_15550002222@c.us_");
+            assertThat(text.path("timestamp").asLong()).isPositive();
+            assertThat(text.path("media").isNull()).isTrue();
+            WebhookReceiver.Received raw = receiver.received().get(0);
+            assertThat(raw.header("X-Webhook-Id")).isEqualTo(text.path("event_id").asText());
+            assertThat(raw.header("X-Webhook-Signature")).isEqualTo(sign(secret, raw.body()));
+
+            // Image with caption: the caption is the text, the media URL serves the same bytes without an API key.
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"the menu\","
+                    + "\"media\":{\"mimetype\":\"image/png\",\"filename\":\"menu.png\",\"data\":\"" + PNG + "\"}}");
+            JsonNode image = awaitMessage(receiver, m -> "image".equals(m.path("type").asText()));
+            assertThat(image.path("text").asText()).isEqualTo("the menu");
+            assertThat(image.path("media").path("mimetype").asText()).isEqualTo("image/png");
+            assertThat(image.path("media").path("filename").asText()).isEqualTo("menu.png");
+            assertThat(image.path("media").path("size").asInt()).isEqualTo(Base64.getDecoder().decode(PNG).length);
+            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(image.path("media").path("media_url").asText())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(Base64.getDecoder().decode(PNG));
+            String tampered = image.path("media").path("media_url").asText().replace("signature=", "signature=x");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tampered)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+
+            // A group message names its author; a message sent from the phone is outbound and from_me.
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550003333\",\"text\":\"group hello\","
+                    + "\"group\":\"120363012345678901\"}");
+            JsonNode group = awaitMessage(receiver, m -> "group hello".equals(m.path("text").asText()));
+            assertThat(group.path("is_group").asBoolean()).isTrue();
+            assertThat(group.path("author").asText()).isEqualTo("15550003333@c.us");
+            assertThat(group.path("from").asText()).isEqualTo("120363012345678901@g.us");
+            sim.post("/sim/phones/" + PHONE + "/send", "{\"to\":\"15550002222\",\"text\":\"from my phone\"}");
+            JsonNode mine = awaitMessage(receiver, m -> "from my phone".equals(m.path("text").asText()));
+            assertThat(mine.path("from_me").asBoolean()).isTrue();
+            assertThat(mine.path("direction").asText()).isEqualTo("outbound");
+
+            // The receiver is down: nothing is lost; once it is back every event arrives, in order.
+            receiver.down(true);
+            for (int i = 1; i <= 4; i++) {
+                sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"queued " + i + "\"}");
+            }
+            await("the receiver refused a delivery").atMost(EVENTUALLY).untilAsserted(() -> {
+                JsonNode pending = api.get("/api/accounts/" + id + "/webhook-deliveries?status=PENDING").json();
+                assertThat(pending.size()).isEqualTo(4);
+                assertThat(pending.findValues("last_status_code")).anyMatch(c -> c.asInt() == 503);
+            });
+            receiver.down(false);
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(receiver.messages().stream()
+                    .map(m -> m.path("text").asText()).filter(t -> t.startsWith("queued ")).toList())
+                    .containsExactly("queued 1", "queued 2", "queued 3", "queued 4"));
+            JsonNode deliveries = api.get("/api/accounts/" + id + "/webhook-deliveries").json();
+            assertThat(deliveries).allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("DELIVERED"));
+            JsonNode firstQueued = null;
+            for (JsonNode d : deliveries) {
+                if ("queued 1".equals(d.path("payload").path("text").asText())) {
+                    firstQueued = d;
+                }
+            }
+            assertThat(firstQueued).isNotNull();
+            assertThat(firstQueued.path("attempts").asInt()).as("retried while the receiver was down")
+                    .isGreaterThan(1);
+            assertThat(firstQueued.path("last_status_code").asInt()).isEqualTo(200);
+
+            // Every event was delivered exactly once (the event id is unique).
+            List<String> eventIds = receiver.messages().stream().map(m -> m.path("event_id").asText()).toList();
+            assertThat(eventIds).doesNotHaveDuplicates();
+        }
+    }
+
+    private static void link(ApiClient api, ApiClient sim, String id) {
+        String[] qr = new String[1];
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            ApiClient.Response response = api.get("/api/accounts/" + id + "/qr?format=text");
+            assertThat(response.status()).isEqualTo(200);
+            qr[0] = response.body();
+        });
+        assertThat(sim.post("/sim/link", "{\"qr\":\"" + qr[0] + "\",\"phone\":\"" + PHONE + "\"}").status())
+                .isEqualTo(200);
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY"));
+    }
+
+    private static JsonNode awaitMessage(WebhookReceiver receiver, java.util.function.Predicate<JsonNode> match) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            List<JsonNode> matching = receiver.messages().stream().filter(match).toList();
+            assertThat(matching).hasSize(1);
+            found[0] = matching.get(0);
+        });
+        return found[0];
+    }
+
+    private static String sign(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+}
