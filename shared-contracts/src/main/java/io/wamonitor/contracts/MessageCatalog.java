@@ -4,6 +4,7 @@ import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
+import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.command.TakeSnapshot;
@@ -13,6 +14,7 @@ import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 
@@ -33,6 +35,8 @@ public final class MessageCatalog {
             Map.entry("session.restart.v1", RestartSession.class),
             Map.entry("session.snapshot.v1", TakeSnapshot.class),
             Map.entry("session.pairing_code.v1", RequestPairingCode.class),
+            Map.entry("message.send.v1", SendMessage.class),
+            Map.entry("message.send_result.v1", SendResult.class),
             Map.entry("account.status.v1", AccountStatusChanged.class),
             Map.entry("account.qr.v1", AccountQrChanged.class),
             Map.entry("session.command_result.v1", CommandResult.class),

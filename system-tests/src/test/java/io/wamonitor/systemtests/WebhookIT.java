@@ -123,10 +123,53 @@ class WebhookIT {
                     .isGreaterThan(1);
             assertThat(firstQueued.path("last_status_code").asInt()).isEqualTo(200);
 
+            // QA step 7: send a text and a document through the API; they reach the phone's outbox and come back
+            // to the webhook as outbound messages.
+            sim.post("/sim/numbers", "{\"phone\":\"15550004444\"}");
+            ApiClient.Response sent = api.post("/api/accounts/" + id + "/messages/send",
+                    "{\"to\":\"+15550004444\",\"message\":\"Test from API\"}");
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            String sentId = sent.text("message_id");
+            assertThat(sentId).startsWith("true_15550004444@c.us_");
+            assertThat(sent.text("status")).isEqualTo("sent");
+            byte[] pdf = "%PDF-1.4\nreport\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            ApiClient.Response doc = api.post("/api/accounts/" + id + "/messages/send",
+                    "{\"to\":\"15550004444@c.us\",\"caption\":\"Q3\",\"media\":{\"mimetype\":\"application/pdf\","
+                            + "\"filename\":\"../../report.pdf\",\"data\":\"" + Base64.getEncoder().encodeToString(pdf) + "\"}}");
+            assertThat(doc.status()).as(doc.toString()).isEqualTo(200);
+            JsonNode outbox = sim.get("/sim/phones/" + PHONE + "/outbox").json();
+            JsonNode sentText = find(outbox, sentId);
+            assertThat(sentText.path("text").asText()).isEqualTo("Test from API");
+            assertThat(sentText.path("to").asText()).isEqualTo("15550004444@c.us");
+            JsonNode sentDoc = find(outbox, doc.text("message_id"));
+            assertThat(sentDoc.path("type").asText()).isEqualTo("document");
+            assertThat(sentDoc.path("caption").asText()).isEqualTo("Q3");
+            assertThat(sentDoc.path("filename").asText()).isEqualTo("report.pdf");
+            assertThat(sentDoc.path("sha256").asText()).isEqualTo(HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(pdf)));
+            JsonNode echoed = awaitMessage(receiver, m -> sentId.equals(m.path("message_id").asText()));
+            assertThat(echoed.path("direction").asText()).isEqualTo("outbound");
+
+            ApiClient.Response unknown = api.post("/api/accounts/" + id + "/messages/send",
+                    "{\"to\":\"15559990000\",\"message\":\"anyone?\"}");
+            assertThat(unknown.status()).isEqualTo(422);
+            assertThat(unknown.text("code")).isEqualTo("RECIPIENT_NOT_ON_WHATSAPP");
+            assertThat(api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"abc\",\"message\":\"x\"}")
+                    .text("code")).isEqualTo("VALIDATION_FAILED");
+
             // Every event was delivered exactly once (the event id is unique).
             List<String> eventIds = receiver.messages().stream().map(m -> m.path("event_id").asText()).toList();
             assertThat(eventIds).doesNotHaveDuplicates();
         }
+    }
+
+    private static JsonNode find(JsonNode outbox, String messageId) {
+        for (JsonNode entry : outbox) {
+            if (messageId.equals(entry.path("message_id").asText())) {
+                return entry;
+            }
+        }
+        throw new AssertionError(messageId + " is not in the outbox " + outbox);
     }
 
     private static void link(ApiClient api, ApiClient sim, String id) {

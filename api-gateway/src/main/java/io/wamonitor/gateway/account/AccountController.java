@@ -18,7 +18,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,16 +71,7 @@ class AccountController {
         return ResponseEntity.status(HttpStatus.OK).body(Map.of("message", "Account deleted", "id", id));
     }
 
-    /** Ids are UUIDs; anything else cannot name an account. */
     private static String validId(String id) {
-        try {
-            UUID parsed = UUID.fromString(id);
-            if (parsed.toString().equalsIgnoreCase(id)) {
-                return parsed.toString();
-            }
-        } catch (IllegalArgumentException ignored) {
-            // fall through
-        }
-        throw new AccountNotFoundException(id);
+        return AccountIds.parse(id).toString();
     }
 }

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
-import io.wamonitor.gateway.account.AccountNotFoundException;
+import io.wamonitor.gateway.account.AccountIds;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
 import io.wamonitor.gateway.account.QrCodes;
@@ -167,14 +167,6 @@ class SessionController {
     }
 
     private static UUID accountId(String id) {
-        try {
-            UUID parsed = UUID.fromString(id);
-            if (parsed.toString().equalsIgnoreCase(id)) {
-                return parsed;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // not an id
-        }
-        throw new AccountNotFoundException(id);
+        return AccountIds.parse(id);
     }
 }

@@ -8,8 +8,10 @@ import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
+import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
@@ -80,6 +82,11 @@ class WorkerLink implements SessionControl, WorkerRequests {
     @Override
     public PairingCodeResult pairingCode(UUID account, String phone) {
         return request(account, new RequestPairingCode(phone), PairingCodeResult.class);
+    }
+
+    @Override
+    public SendResult send(UUID account, SendMessage message) {
+        return request(account, message, SendResult.class);
     }
 
     @Override

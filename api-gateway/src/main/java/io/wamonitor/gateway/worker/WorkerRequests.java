@@ -16,6 +16,8 @@ public interface WorkerRequests {
 
     PairingCodeResult pairingCode(UUID account, String phone);
 
+    io.wamonitor.contracts.event.SendResult send(UUID account, io.wamonitor.contracts.command.SendMessage message);
+
     void logout(UUID account);
 
     void restart(UUID account, String accountName);

@@ -9,8 +9,10 @@ import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
+import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
@@ -77,6 +79,11 @@ class CommandListener {
             sessions.pairingCode(account, request.phone()).whenComplete((code, error) ->
                     events.reply(message, account, error == null ? new PairingCodeResult(true, null, null, code)
                             : PairingCodeResult.failed(code(error, "PAIRING_CODE_FAILED"), message(error))));
+            return;
+        }
+        if (payload instanceof SendMessage send) {
+            sessions.send(account, send).whenComplete((result, error) -> events.reply(message, account,
+                    error == null ? result : SendResult.failed(code(error, "SEND_FAILED"), message(error))));
             return;
         }
         if (payload instanceof LogoutSession) {

@@ -143,6 +143,12 @@ public class SessionService implements SmartLifecycle {
         }));
     }
 
+    public CompletableFuture<io.wamonitor.contracts.event.SendResult> send(UUID account,
+            io.wamonitor.contracts.command.SendMessage message) {
+        return session(account).thenCompose(s -> s.submit(READY, "ACCOUNT_NOT_READY",
+                page -> io.wamonitor.worker.whatsapp.Sending.send(page, message)));
+    }
+
     public SlotTable slots() {
         return slots;
     }

@@ -1,0 +1,110 @@
+package io.wamonitor.gateway.messaging;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.command.SendMessage;
+import io.wamonitor.contracts.event.SendResult;
+import io.wamonitor.gateway.account.AccountService;
+import io.wamonitor.gateway.account.AccountView;
+import io.wamonitor.gateway.session.SessionProblem;
+import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Messages", description = "Send text and media from an account")
+class SendController {
+
+    private final AccountService accounts;
+    private final io.wamonitor.gateway.worker.WorkerRequests worker;
+    private final long mediaMaxBytes;
+
+    SendController(AccountService accounts, io.wamonitor.gateway.worker.WorkerRequests worker,
+                   @Value("${wamonitor.messaging.media-max-bytes:16777216}") long mediaMaxBytes) {
+        this.accounts = accounts;
+        this.worker = worker;
+        this.mediaMaxBytes = mediaMaxBytes;
+    }
+
+    @PostMapping(path = "/api/accounts/{id}/messages/send", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Send a text ({to, message}) or media inline ({to, media: {data, mimetype, filename}, caption})",
+            description = "The recipient is checked first: 422 RECIPIENT_NOT_ON_WHATSAPP. 409 ACCOUNT_NOT_READY "
+                    + "unless READY. 503 WORKER_UNAVAILABLE if the worker does not answer in time.")
+    Map<String, Object> send(@PathVariable String id, @Valid @RequestBody SendRequest request) {
+        AccountView account = accounts.get(validId(id));
+        SendMessage message = toCommand(request);
+        if (account.status() != AccountStatus.READY) {
+            throw new SessionProblem(HttpStatus.CONFLICT, "ACCOUNT_NOT_READY",
+                    "The account must be READY; it is " + account.status(), account.status().name());
+        }
+        SendResult result = worker.send(UUID.fromString(account.id()), message);
+        if (!result.ok()) {
+            throw switch (String.valueOf(result.code())) {
+                case "RECIPIENT_NOT_ON_WHATSAPP" -> new SessionProblem(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "RECIPIENT_NOT_ON_WHATSAPP", request.to() + " is not on WhatsApp", null);
+                case "ACCOUNT_NOT_READY" -> new SessionProblem(HttpStatus.CONFLICT, "ACCOUNT_NOT_READY",
+                        "The account is not READY", null);
+                case "SESSION_NOT_FOUND" -> new SessionProblem(HttpStatus.SERVICE_UNAVAILABLE, "WORKER_UNAVAILABLE",
+                        "No worker runs this account's session right now", null);
+                case "INVALID_WID" -> new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        "to is not a valid WhatsApp id", null);
+                default -> new SessionProblem(HttpStatus.BAD_GATEWAY, "SEND_FAILED",
+                        "WhatsApp did not accept the message: " + result.message(), null);
+            };
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message_id", result.messageId());
+        body.put("status", result.ack() != null && result.ack() >= 1 ? "sent" : "pending");
+        body.put("timestamp", result.timestamp() != null ? result.timestamp() : Instant.now().getEpochSecond());
+        body.put("to", message.to());
+        return body;
+    }
+
+    private SendMessage toCommand(SendRequest request) {
+        if (request.mediaUrl() != null) {
+            throw new SessionProblem(HttpStatus.BAD_REQUEST, "MEDIA_URL_NOT_SUPPORTED",
+                    "media_url is not supported yet; send the bytes inline as media.data (base64)", null);
+        }
+        if (request.media() == null) {
+            if (request.message() == null || request.message().isBlank()) {
+                throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        "message is required for a text (or send media)", null);
+            }
+            return new SendMessage(request.chatId(), request.message(), null);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(request.media().data());
+        } catch (IllegalArgumentException e) {
+            throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "media.data is not valid base64",
+                    null);
+        }
+        if (bytes.length == 0) {
+            throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "media.data is empty", null);
+        }
+        if (bytes.length > mediaMaxBytes) {
+            throw new SessionProblem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "media is larger than " + mediaMaxBytes + " bytes", null);
+        }
+        String filename = request.media().filename() != null ? request.media().filename() : request.filename();
+        return new SendMessage(request.chatId(), request.caption() != null ? request.caption() : request.message(),
+                new SendMessage.Media(request.media().mimetype(), Filenames.sanitize(filename),
+                        Base64.getEncoder().encodeToString(bytes)));
+    }
+
+    private static String validId(String id) {
+        return io.wamonitor.gateway.account.AccountIds.parse(id).toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Sending text and media messages from an account. */
+package io.wamonitor.gateway.messaging;
