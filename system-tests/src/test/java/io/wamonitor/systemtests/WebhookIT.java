@@ -163,6 +163,47 @@ class WebhookIT {
         }
     }
 
+    @Test
+    void nothingIsLostWhenTheGatewayCrashesOrTheWorkerRestarts() {
+        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms");
+             WebhookReceiver receiver = new WebhookReceiver()) {
+            platform.startSimulator();
+            AppProcess gateway = platform.startGateway();
+            AppProcess worker = platform.startWorker("worker-durable");
+            ApiClient api = platform.api();
+            ApiClient sim = platform.simulator();
+            String id = api.post("/api/accounts", "{\"name\":\"Durable\",\"webhook_url\":\"" + receiver.url() + "\"}")
+                    .text("id");
+            link(api, sim, id);
+
+            // The gateway is killed while deliveries are pending; they go out after it restarts.
+            receiver.down(true);
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"pending 1\"}");
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"pending 2\"}");
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                    api.get("/api/accounts/" + id + "/webhook-deliveries?status=PENDING").json().size()).isEqualTo(2));
+            gateway.kill();
+            receiver.down(false);
+            platform.startGateway();
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(texts(receiver))
+                    .containsExactly("pending 1", "pending 2"));
+
+            // The worker is down while the phone receives messages; WhatsApp queues them, and they are all
+            // captured when the session is back.
+            worker.stop();
+            for (int i = 1; i <= 3; i++) {
+                sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"offline " + i + "\"}");
+            }
+            platform.startWorker("worker-durable");
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(texts(receiver))
+                    .containsExactly("pending 1", "pending 2", "offline 1", "offline 2", "offline 3"));
+        }
+    }
+
+    private static List<String> texts(WebhookReceiver receiver) {
+        return receiver.messages().stream().map(m -> m.path("text").asText()).toList();
+    }
+
     private static JsonNode find(JsonNode outbox, String messageId) {
         for (JsonNode entry : outbox) {
             if (messageId.equals(entry.path("message_id").asText())) {
