@@ -33,7 +33,7 @@ class WebhookIT {
 
     @Test
     void messagesReachTheWebhookSignedWithMediaAndSurviveAReceiverOutage() throws Exception {
-        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms");
+        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms").with("OUTBOUND_ALLOW", "127.0.0.1");
              WebhookReceiver receiver = new WebhookReceiver()) {
             platform.startSimulator();
             platform.startGateway();
@@ -165,7 +165,7 @@ class WebhookIT {
 
     @Test
     void nothingIsLostWhenTheGatewayCrashesOrTheWorkerRestarts() {
-        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms");
+        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms").with("OUTBOUND_ALLOW", "127.0.0.1");
              WebhookReceiver receiver = new WebhookReceiver()) {
             platform.startSimulator();
             AppProcess gateway = platform.startGateway();

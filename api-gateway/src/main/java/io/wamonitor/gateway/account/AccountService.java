@@ -23,8 +23,12 @@ public class AccountService {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher publisher;
 
+    private final io.wamonitor.gateway.security.OutboundGuard outbound;
+
     AccountService(AccountRepository repository, AccountLimit limit, SessionControl sessions, Clock clock,
-                   org.springframework.context.ApplicationEventPublisher publisher) {
+                   org.springframework.context.ApplicationEventPublisher publisher,
+                   io.wamonitor.gateway.security.OutboundGuard outbound) {
+        this.outbound = outbound;
         this.repository = repository;
         this.limit = limit;
         this.sessions = sessions;
@@ -33,6 +37,7 @@ public class AccountService {
     }
 
     public CreatedAccount create(String name, String webhookUrl, List<String> webhookEvents) {
+        checkWebhookUrl(webhookUrl);
         UUID id = UUID.randomUUID();
         limit.claim(id.toString());
         String secret = io.wamonitor.gateway.webhook.WebhookSigner.newSecret();
@@ -75,7 +80,14 @@ public class AccountService {
         return repository.find(id).map(AccountView::of).orElseThrow(() -> new AccountNotFoundException(id));
     }
 
+    private void checkWebhookUrl(String webhookUrl) {
+        if (webhookUrl != null) {
+            outbound.checkWhenStored(java.net.URI.create(webhookUrl));
+        }
+    }
+
     public AccountView updateWebhook(String id, String webhookUrl, List<String> webhookEvents) {
+        checkWebhookUrl(webhookUrl);
         return repository.updateWebhook(id, webhookUrl, webhookEvents, clock.instant()).map(AccountView::of)
                 .orElseThrow(() -> new AccountNotFoundException(id));
     }

@@ -7,6 +7,8 @@ import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
+import io.wamonitor.gateway.security.MediaFetcher;
+import io.wamonitor.gateway.security.OutboundGuard;
 import io.wamonitor.gateway.session.SessionProblem;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,12 +31,16 @@ class SendController {
 
     private final AccountService accounts;
     private final io.wamonitor.gateway.worker.WorkerRequests worker;
+    private final OutboundGuard guard;
+    private final MediaFetcher fetcher;
     private final long mediaMaxBytes;
 
-    SendController(AccountService accounts, io.wamonitor.gateway.worker.WorkerRequests worker,
-                   @Value("${wamonitor.messaging.media-max-bytes:16777216}") long mediaMaxBytes) {
+    SendController(AccountService accounts, io.wamonitor.gateway.worker.WorkerRequests worker, OutboundGuard guard,
+                   MediaFetcher fetcher, @Value("${wamonitor.messaging.media-max-bytes:16777216}") long mediaMaxBytes) {
         this.accounts = accounts;
         this.worker = worker;
+        this.guard = guard;
+        this.fetcher = fetcher;
         this.mediaMaxBytes = mediaMaxBytes;
     }
 
@@ -44,11 +50,14 @@ class SendController {
                     + "unless READY. 503 WORKER_UNAVAILABLE if the worker does not answer in time.")
     Map<String, Object> send(@PathVariable String id, @Valid @RequestBody SendRequest request) {
         AccountView account = accounts.get(validId(id));
-        SendMessage message = toCommand(request);
+        if (request.mediaUrl() != null) {
+            guard.check(parseUrl(request.mediaUrl())); // refuse private targets before anything else
+        }
         if (account.status() != AccountStatus.READY) {
             throw new SessionProblem(HttpStatus.CONFLICT, "ACCOUNT_NOT_READY",
                     "The account must be READY; it is " + account.status(), account.status().name());
         }
+        SendMessage message = toCommand(request);
         SendResult result = worker.send(UUID.fromString(account.id()), message);
         if (!result.ok()) {
             throw switch (String.valueOf(result.code())) {
@@ -74,8 +83,14 @@ class SendController {
 
     private SendMessage toCommand(SendRequest request) {
         if (request.mediaUrl() != null) {
-            throw new SessionProblem(HttpStatus.BAD_REQUEST, "MEDIA_URL_NOT_SUPPORTED",
-                    "media_url is not supported yet; send the bytes inline as media.data (base64)", null);
+            if (request.media() != null) {
+                throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        "send either media_url or media, not both", null);
+            }
+            MediaFetcher.Fetched fetched = fetcher.fetch(request.mediaUrl());
+            String filename = Filenames.sanitize(request.filename() != null ? request.filename() : fetched.filename());
+            return new SendMessage(request.chatId(), request.caption(), new SendMessage.Media(fetched.mimetype(),
+                    filename, Base64.getEncoder().encodeToString(fetched.bytes())));
         }
         if (request.media() == null) {
             if (request.message() == null || request.message().isBlank()) {
@@ -102,6 +117,14 @@ class SendController {
         return new SendMessage(request.chatId(), request.caption() != null ? request.caption() : request.message(),
                 new SendMessage.Media(request.media().mimetype(), Filenames.sanitize(filename),
                         Base64.getEncoder().encodeToString(bytes)));
+    }
+
+    private static java.net.URI parseUrl(String url) {
+        try {
+            return new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new OutboundGuard.BlockedUrlException("media_url is not a valid URL");
+        }
     }
 
     private static String validId(String id) {

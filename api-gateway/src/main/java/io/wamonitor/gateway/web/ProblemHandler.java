@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.wamonitor.gateway.account.AccountLimitReachedException;
 import io.wamonitor.gateway.account.AccountNotFoundException;
+import io.wamonitor.gateway.security.MediaFetcher;
+import io.wamonitor.gateway.security.OutboundGuard;
 import io.wamonitor.gateway.session.SessionProblem;
 import io.wamonitor.gateway.worker.WorkerUnavailableException;
 import org.slf4j.Logger;
@@ -59,6 +61,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("account_status", e.accountStatus());
         }
         return problem(problem);
+    }
+
+    @ExceptionHandler(OutboundGuard.BlockedUrlException.class)
+    ResponseEntity<ProblemDetail> blockedUrl(OutboundGuard.BlockedUrlException e) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "OUTBOUND_URL_BLOCKED", "URL not allowed",
+                "The gateway does not connect there: " + e.getMessage()));
+    }
+
+    @ExceptionHandler(MediaFetcher.FetchException.class)
+    ResponseEntity<ProblemDetail> fetchFailed(MediaFetcher.FetchException e) {
+        HttpStatus status = "PAYLOAD_TOO_LARGE".equals(e.code()) ? HttpStatus.PAYLOAD_TOO_LARGE
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return problem(Problems.of(status, e.code(), status.getReasonPhrase(), e.getMessage()));
     }
 
     @ExceptionHandler(WorkerUnavailableException.class)

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
+import io.wamonitor.gateway.security.OutboundGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,7 +51,11 @@ class WebhookDispatcher implements SmartLifecycle {
     private ExecutorService senders;
     private volatile boolean running;
 
-    WebhookDispatcher(DeliveryStore store, AccountService accounts, WebhookSettings settings, Clock clock) {
+    private final OutboundGuard guard;
+
+    WebhookDispatcher(DeliveryStore store, AccountService accounts, WebhookSettings settings, Clock clock,
+                      OutboundGuard guard) {
+        this.guard = guard;
         this.store = store;
         this.accounts = accounts;
         this.settings = settings;
@@ -108,6 +113,13 @@ class WebhookDispatcher implements SmartLifecycle {
             return;
         }
         URI uri = URI.create(delivery.url());
+        try {
+            guard.check(uri);
+        } catch (OutboundGuard.BlockedUrlException blocked) {
+            // Checked at every delivery: the host may have started resolving somewhere private since it was set.
+            store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
+            return;
+        }
         CircuitBreaker breaker = breakers.circuitBreaker(uri.getHost() == null ? "?" : uri.getHost());
         if (!breaker.tryAcquirePermission()) {
             store.postpone(delivery.id(), started.plus(OPEN_CIRCUIT_RECHECK),

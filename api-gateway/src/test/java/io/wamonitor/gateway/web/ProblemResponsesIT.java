@@ -103,6 +103,38 @@ class ProblemResponsesIT extends AbstractGatewayIT {
         assertProblem(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":"), 400, "MALFORMED_REQUEST");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://127.0.0.1/x.png", "http://10.0.0.7/x.png",
+            "http://169.254.169.254/latest/meta-data/", "http://[::1]/x", "http://localhost:8001/api", "file:///etc/passwd"})
+    void mediaUrlsIntoThePrivateNetworkAreRefused(String url) {
+        String id = api.post("/api/accounts", "{\"name\":\"Sender\"}").text("id");
+
+        ApiClient.Response response = api.post("/api/accounts/" + id + "/messages/send",
+                "{\"to\":\"15550002222\",\"media_url\":\"" + url + "\"}");
+
+        assertProblem(response, 400, "OUTBOUND_URL_BLOCKED");
+        assertThat(support.takeCommands()).noneMatch(c -> c.type().equals("message.send.v1"));
+    }
+
+    @Test
+    void webhookUrlsPointingAtThePrivateNetworkAreRefused() {
+        assertProblem(api.post("/api/accounts", "{\"name\":\"x\",\"webhook_url\":\"http://127.0.0.1:8001/api\"}"),
+                400, "OUTBOUND_URL_BLOCKED");
+        assertProblem(api.post("/api/accounts", "{\"name\":\"x\",\"webhook_url\":\"http://169.254.169.254/\"}"),
+                400, "OUTBOUND_URL_BLOCKED");
+        assertThat(api.get("/api/accounts").json()).isEmpty();
+    }
+
+    @Test
+    void sendingFromAnAccountThatIsNotReadyIsAConflict() {
+        String id = api.post("/api/accounts", "{\"name\":\"Sender\"}").text("id");
+
+        assertProblem(api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"15550002222\",\"message\":\"hi\"}"),
+                409, "ACCOUNT_NOT_READY");
+        assertProblem(api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"not a number\",\"message\":\"hi\"}"),
+                400, "VALIDATION_FAILED");
+    }
+
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         assertProblem(api.get("/api/nothing-here"), 404, "NOT_FOUND");

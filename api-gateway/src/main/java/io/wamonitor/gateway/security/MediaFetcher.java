@@ -1,0 +1,156 @@
+package io.wamonitor.gateway.security;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Downloads a caller's media URL without becoming a proxy into the private network: every hop (redirects are
+ * followed by hand, at most 5) is checked by the {@link OutboundGuard}, and the connection uses the very
+ * addresses the guard approved (its DNS resolver is the guard), so DNS rebinding between check and connect
+ * does not help. Size-limited; the type is taken from the content where it is recognisable.
+ */
+@Component
+public class MediaFetcher implements AutoCloseable {
+
+    private static final int MAX_REDIRECTS = 5;
+
+    private final OutboundGuard guard;
+    private final long maxBytes;
+    private final CloseableHttpClient http;
+    private final ThreadLocal<Integer> port = new ThreadLocal<>();
+
+    public MediaFetcher(OutboundGuard guard, @Value("${wamonitor.messaging.media-max-bytes:16777216}") long maxBytes) {
+        this.guard = guard;
+        this.maxBytes = maxBytes;
+        DnsResolver guarded = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) {
+                return guard.resolve(host, port.get() == null ? -1 : port.get());
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(guarded)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(20))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.ofSeconds(20)).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+    }
+
+    public record Fetched(byte[] bytes, String mimetype, String filename) {
+    }
+
+    /** A media URL that could not be used; {@code code} is the API problem code. */
+    public static class FetchException extends RuntimeException {
+        private final String code;
+
+        public FetchException(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    public Fetched fetch(String url) {
+        URI uri = parse(url);
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            guard.check(uri);
+            port.set(uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+            URI current = uri;
+            try {
+                Object outcome = http.execute(new HttpGet(current), response -> {
+                    int status = response.getCode();
+                    if (status >= 300 && status < 400) {
+                        Header location = response.getFirstHeader("Location");
+                        if (location == null) {
+                            throw new FetchException("MEDIA_FETCH_FAILED", "the media URL redirected nowhere");
+                        }
+                        return current.resolve(parse(location.getValue()));
+                    }
+                    if (status / 100 != 2) {
+                        throw new FetchException("MEDIA_FETCH_FAILED", "the media URL answered HTTP " + status);
+                    }
+                    return read(response.getEntity(), current, response.getFirstHeader("Content-Type"));
+                });
+                if (outcome instanceof Fetched fetched) {
+                    return fetched;
+                }
+                uri = (URI) outcome;
+            } catch (IOException e) {
+                throw new FetchException("MEDIA_FETCH_FAILED", "the media URL could not be fetched: "
+                        + e.getClass().getSimpleName());
+            } finally {
+                port.remove();
+            }
+        }
+        throw new FetchException("MEDIA_FETCH_FAILED", "the media URL redirected more than " + MAX_REDIRECTS + " times");
+    }
+
+    private Fetched read(HttpEntity entity, URI uri, Header contentType) throws IOException {
+        if (entity == null) {
+            throw new FetchException("MEDIA_FETCH_FAILED", "the media URL returned no body");
+        }
+        if (entity.getContentLength() > maxBytes) {
+            throw new FetchException("PAYLOAD_TOO_LARGE", "the media is larger than " + maxBytes + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = entity.getContent()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        if (bytes.length > maxBytes) {
+            throw new FetchException("PAYLOAD_TOO_LARGE", "the media is larger than " + maxBytes + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw new FetchException("MEDIA_FETCH_FAILED", "the media URL returned an empty body");
+        }
+        String declared = contentType == null ? null : contentType.getValue().split(";")[0].trim();
+        String sniffed = ContentTypes.sniff(bytes);
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return new Fetched(bytes, sniffed != null ? sniffed : (declared == null || declared.isEmpty()
+                ? "application/octet-stream" : declared), name.isEmpty() ? null : name);
+    }
+
+    private static URI parse(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new OutboundGuard.BlockedUrlException("the URL is not valid");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}
