@@ -475,6 +475,19 @@
         setSocket('UNPAIRED_IDLE');
       },
       paired: onPaired,
+      // WhatsApp replaces an unused pairing code a few times, then gives up on it.
+      link_code: function (data) {
+        if (!state.linkPhone) return;
+        state.linkCode = data.code;
+        emit('conn.link_code_change', data.code);
+        render();
+      },
+      link_code_expired: function () {
+        state.linkCode = null;
+        state.linkPhone = null;
+        emit('conn.link_code_expired');
+        render();
+      },
       $lost: function () {
         if (!state.registered) setTimeout(openPairingStream, 1000);
       }

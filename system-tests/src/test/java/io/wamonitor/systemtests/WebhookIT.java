@@ -33,8 +33,10 @@ class WebhookIT {
 
     @Test
     void messagesReachTheWebhookSignedWithMediaAndSurviveAReceiverOutage() throws Exception {
-        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms").with("OUTBOUND_ALLOW", "127.0.0.1");
-             WebhookReceiver receiver = new WebhookReceiver()) {
+        try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms").with("OUTBOUND_ALLOW", "127.0.0.1")
+                .with("MEDIA_MAX_BYTES", "200");
+             WebhookReceiver receiver = new WebhookReceiver();
+             WebhookReceiver otherReceiver = new WebhookReceiver()) {
             platform.startSimulator();
             platform.startGateway();
             platform.startWorker("worker-hooks");
@@ -83,6 +85,23 @@ class WebhookIT {
             String tampered = image.path("media").path("media_url").asText().replace("signature=", "signature=x");
             assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tampered)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+
+            // A document keeps its name; media over MEDIA_MAX_BYTES come without a URL and say why.
+            String smallPdf = Base64.getEncoder().encodeToString("%PDF-1.4\nsmall\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"the contract\","
+                    + "\"media\":{\"mimetype\":\"application/pdf\",\"filename\":\"contract.pdf\",\"data\":\"" + smallPdf + "\"}}");
+            JsonNode document = awaitMessage(receiver, m -> "the contract".equals(m.path("text").asText()));
+            assertThat(document.path("type").asText()).isEqualTo("document");
+            assertThat(document.path("media").path("filename").asText()).isEqualTo("contract.pdf");
+            assertThat(document.path("media").path("media_url").asText()).contains("/media/");
+            String bigPdf = Base64.getEncoder().encodeToString(("%PDF-1.4\n" + "x".repeat(400) + "\n%%EOF\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"the big one\","
+                    + "\"media\":{\"mimetype\":\"application/pdf\",\"filename\":\"big.pdf\",\"data\":\"" + bigPdf + "\"}}");
+            JsonNode big = awaitMessage(receiver, m -> "the big one".equals(m.path("text").asText()));
+            assertThat(big.path("media").path("media_url").isNull()).isTrue();
+            assertThat(big.path("media").path("unavailable_reason").asText()).isEqualTo("too_large");
+            assertThat(big.path("media").path("size").asInt()).isGreaterThan(200);
 
             // A group message names its author; a message sent from the phone is outbound and from_me.
             sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550003333\",\"text\":\"group hello\","
@@ -160,6 +179,21 @@ class WebhookIT {
             // Every event was delivered exactly once (the event id is unique).
             List<String> eventIds = receiver.messages().stream().map(m -> m.path("event_id").asText()).toList();
             assertThat(eventIds).doesNotHaveDuplicates();
+
+            // A redelivery sends the same event again, with the same id.
+            String redelivered = text.path("event_id").asText();
+            assertThat(api.post("/api/accounts/" + id + "/webhook-deliveries/" + redelivered + "/redeliver", "")
+                    .status()).isEqualTo(202);
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(receiver.messages().stream()
+                    .filter(m -> redelivered.equals(m.path("event_id").asText()))).hasSize(2));
+
+            // A new webhook URL applies to the next event, without restarting the session.
+            assertThat(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":\"" + otherReceiver.url() + "\"}")
+                    .status()).isEqualTo(200);
+            sim.post("/sim/phones/" + PHONE + "/inbound", "{\"from\":\"15550002222\",\"text\":\"to the new hook\"}");
+            awaitMessage(otherReceiver, m -> "to the new hook".equals(m.path("text").asText()));
+            assertThat(receiver.messages()).noneMatch(m -> "to the new hook".equals(m.path("text").asText()));
+            assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY");
         }
     }
 

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sim.qr-interval=1500ms", "sim.qr-refs=3", "sim.ciphertext-rate=0", "sim.delivery-delay=100ms",
-        "sim.read-delay=400ms"})
+        "sim.read-delay=400ms", "sim.pairing-code-interval=3s", "sim.pairing-code-refreshes=2"})
 abstract class AbstractBrowserIT {
 
     static final Duration EVENTUALLY = Duration.ofSeconds(30);

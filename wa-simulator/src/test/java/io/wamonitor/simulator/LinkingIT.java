@@ -90,6 +90,27 @@ class LinkingIT extends AbstractBrowserIT {
     }
 
     @Test
+    void anUnusedPairingCodeIsReplacedThenExpires() {
+        browser.open(sim.base() + "/");
+        awaitQr();
+        awaitEval("WPP.isFullReady", true);
+        String first = (String) browser.eval("WPP.conn.startLinkDeviceCodeForPhoneNumber('15550003334')");
+
+        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
+            browser.eval("1");
+            assertThat(browser.named("conn.link_code_expired")).hasSize(1);
+        });
+        List<String> codes = browser.named("conn.link_code_change").stream().map(SimBrowser.Event::args).toList();
+        assertThat(codes).hasSize(3).doesNotHaveDuplicates();
+        assertThat(codes.get(0)).contains(first);
+        String last = codes.get(2).replaceAll("[^A-Z0-9]", "");
+        SimControl.Response expired = sim.post("/sim/phones/15550003334/pairing-code", Map.of("code", last));
+        assertThat(expired.status()).as("an expired code links nothing").isEqualTo(404);
+        assertThat(browser.eval("WPP.conn.refreshLinkDeviceCode().catch(e => e.message)"))
+                .isEqualTo("No phone linking flow is active");
+    }
+
+    @Test
     void aLinkedProfileRestoresWithoutQrAfterABrowserRestart() {
         link("15550004444");
         browser.closeBrowser();

@@ -24,6 +24,8 @@ final class PairingSession {
     String pairingPhone;
     Connection connection;
     ScheduledFuture<?> rotation;
+    ScheduledFuture<?> codeRotation;
+    int codeRefreshes;
 
     PairingSession(String id, String token, String staticKey, String identityKey, String advSecret,
                    Map<String, ?> deviceJwk, String deviceName) {

@@ -10,15 +10,20 @@ import java.time.Duration;
  * @param ciphertextRate {@code SIM_CIPHERTEXT_RATE}: share of inbound messages first seen undecrypted (0..1)
  * @param deliveryDelay  delay before a sent message is reported delivered (ack 2)
  * @param readDelay      delay before it is reported read (ack 3); zero or negative: never read
+ * @param pairingCodeInterval {@code SIM_PAIRING_CODE_INTERVAL}: an unused pairing code is replaced after this
+ *                            (WhatsApp: 3.25 min)
+ * @param pairingCodeRefreshes how many replacements before the code expires for good (WhatsApp: 5)
  */
 @ConfigurationProperties("sim")
 public record SimSettings(Duration qrInterval, int qrRefs, double ciphertextRate, Duration deliveryDelay,
-                          Duration readDelay) {
+                          Duration readDelay, Duration pairingCodeInterval, int pairingCodeRefreshes) {
 
     public SimSettings {
         qrInterval = qrInterval == null ? Duration.ofSeconds(20) : qrInterval;
         qrRefs = qrRefs <= 0 ? 6 : qrRefs;
         deliveryDelay = deliveryDelay == null ? Duration.ofMillis(300) : deliveryDelay;
         readDelay = readDelay == null ? Duration.ofMillis(1200) : readDelay;
+        pairingCodeInterval = pairingCodeInterval == null ? Duration.ofMillis(195_000) : pairingCodeInterval;
+        pairingCodeRefreshes = pairingCodeRefreshes <= 0 ? 5 : pairingCodeRefreshes;
     }
 }

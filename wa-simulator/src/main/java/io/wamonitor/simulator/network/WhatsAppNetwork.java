@@ -126,20 +126,59 @@ public class WhatsAppNetwork implements SmartLifecycle {
         PairingSession session = pairingByToken(token);
         String digits = validPhone(phone);
         if (session.pairingCode == null || !digits.equals(session.pairingPhone)) {
-            StringBuilder code = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-            }
-            session.pairingCode = code.toString();
+            session.pairingCode = newPairingCode();
             session.pairingPhone = digits;
+            session.codeRefreshes = 0;
+            stopCodeRotation(session);
+            long interval = settings.pairingCodeInterval().toMillis();
+            session.codeRotation = scheduler.scheduleAtFixedRate(() -> rotateCode(session.id), interval, interval,
+                    TimeUnit.MILLISECONDS);
         }
         return session.pairingCode;
+    }
+
+    /** An unused code is replaced a few times (pushed to the page), then expires. */
+    private synchronized void rotateCode(String pairingId) {
+        PairingSession session = pairings.get(pairingId);
+        if (session == null || session.pairingCode == null) {
+            return;
+        }
+        if (session.codeRefreshes < settings.pairingCodeRefreshes()) {
+            session.codeRefreshes++;
+            session.pairingCode = newPairingCode();
+            if (session.connection != null) {
+                session.connection.send(new Push("link_code", Map.of("code", session.pairingCode)));
+            }
+        } else {
+            session.pairingCode = null;
+            session.pairingPhone = null;
+            stopCodeRotation(session);
+            if (session.connection != null) {
+                session.connection.send(new Push("link_code_expired", Map.of()));
+            }
+        }
+    }
+
+    private String newPairingCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private void stopCodeRotation(PairingSession session) {
+        if (session.codeRotation != null) {
+            session.codeRotation.cancel(false);
+            session.codeRotation = null;
+        }
     }
 
     public synchronized void cancelPairingCode(String token) {
         PairingSession session = pairingByToken(token);
         session.pairingCode = null;
         session.pairingPhone = null;
+        stopCodeRotation(session);
     }
 
     /** The phone scans the QR on screen. */
@@ -199,6 +238,7 @@ public class WhatsAppNetwork implements SmartLifecycle {
         phone.devices.add(device);
         devices.put(device.id, device);
         stopRotation(session);
+        stopCodeRotation(session);
         pairings.remove(session.id);
         if (session.connection != null) {
             session.connection.send(new Push("paired", Map.of("device_id", device.id, "phone", digits,
