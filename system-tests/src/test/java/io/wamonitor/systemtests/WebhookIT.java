@@ -34,7 +34,7 @@ class WebhookIT {
     @Test
     void messagesReachTheWebhookSignedWithMediaAndSurviveAReceiverOutage() throws Exception {
         try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms").with("OUTBOUND_ALLOW", "127.0.0.1")
-                .with("MEDIA_MAX_BYTES", "200");
+                .with("MEDIA_MAX_BYTES", "200").with("SEND_RATE_LIMIT", "8");
              WebhookReceiver receiver = new WebhookReceiver();
              WebhookReceiver otherReceiver = new WebhookReceiver()) {
             platform.startSimulator();
@@ -44,7 +44,8 @@ class WebhookIT {
             ApiClient sim = platform.simulator();
 
             ApiClient.Response created = api.post("/api/accounts",
-                    "{\"name\":\"Hooked\",\"webhook_url\":\"" + receiver.url() + "\"}");
+                    "{\"name\":\"Hooked\",\"webhook_url\":\"" + receiver.url() + "\","
+                            + "\"webhook_events\":[\"message\",\"ack\",\"status\"]}");
             String id = created.text("id");
             String secret = created.text("webhook_secret");
             assertThat(secret).startsWith("whsec_");
@@ -65,7 +66,9 @@ class WebhookIT {
             assertThat(text.path("message_id").asText()).startsWith("false_15550002222@c.us_");
             assertThat(text.path("timestamp").asLong()).isPositive();
             assertThat(text.path("media").isNull()).isTrue();
-            WebhookReceiver.Received raw = receiver.received().get(0);
+            WebhookReceiver.Received raw = receiver.received().stream()
+                    .filter(r -> text.path("event_id").asText().equals(r.json().path("event_id").asText()))
+                    .findFirst().orElseThrow();
             assertThat(raw.header("X-Webhook-Id")).isEqualTo(text.path("event_id").asText());
             assertThat(raw.header("X-Webhook-Signature")).isEqualTo(sign(secret, raw.body()));
 
@@ -175,6 +178,47 @@ class WebhookIT {
             assertThat(unknown.text("code")).isEqualTo("RECIPIENT_NOT_ON_WHATSAPP");
             assertThat(api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"abc\",\"message\":\"x\"}")
                     .text("code")).isEqualTo("VALIDATION_FAILED");
+
+            // Receipts: the sent text becomes delivered, then read, in its status and as ack events.
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                    api.get("/api/accounts/" + id + "/messages/" + sentId).text("status")).isEqualTo("read"));
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(receiver.received().stream()
+                    .map(WebhookReceiver.Received::json).filter(j -> "ack".equals(j.path("event").asText()))
+                    .filter(j -> sentId.equals(j.path("message_id").asText())).map(j -> j.path("status").asText()))
+                    .contains("delivered", "read"));
+
+            // Idempotency-Key: the same key returns the first answer and sends nothing new.
+            String once = "{\"to\":\"15550004444\",\"message\":\"only once\"}";
+            ApiClient.Response first = api.send("POST", "/api/accounts/" + id + "/messages/send", once,
+                    "application/json", java.util.Map.of("Idempotency-Key", "order-42"));
+            ApiClient.Response again = api.send("POST", "/api/accounts/" + id + "/messages/send", once,
+                    "application/json", java.util.Map.of("Idempotency-Key", "order-42"));
+            assertThat(first.status()).as(first.toString()).isEqualTo(200);
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.text("message_id")).isEqualTo(first.text("message_id"));
+            assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+            assertThat(sim.get("/sim/phones/" + PHONE + "/outbox").json().findValuesAsText("text"))
+                    .containsOnlyOnce("only once");
+            ApiClient.Response reused = api.send("POST", "/api/accounts/" + id + "/messages/send",
+                    "{\"to\":\"15550004444\",\"message\":\"something else\"}", "application/json",
+                    java.util.Map.of("Idempotency-Key", "order-42"));
+            assertThat(reused.status()).isEqualTo(422);
+            assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+            // Rate limit (8 per minute here): the burst beyond it is refused with Retry-After, nothing queued.
+            ApiClient.Response limited = null;
+            for (int i = 0; i < 10 && limited == null; i++) {
+                ApiClient.Response r = api.post("/api/accounts/" + id + "/messages/send",
+                        "{\"to\":\"15550004444\",\"message\":\"burst " + i + "\"}");
+                if (r.status() == 429) {
+                    limited = r;
+                } else {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                }
+            }
+            assertThat(limited).as("a send was rate limited").isNotNull();
+            assertThat(limited.text("code")).isEqualTo("RATE_LIMITED");
+            assertThat(limited.headers().firstValue("Retry-After")).isPresent();
 
             // Every event was delivered exactly once (the event id is unique).
             List<String> eventIds = receiver.messages().stream().map(m -> m.path("event_id").asText()).toList();

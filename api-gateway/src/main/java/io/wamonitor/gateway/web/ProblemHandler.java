@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.wamonitor.gateway.account.AccountLimitReachedException;
 import io.wamonitor.gateway.account.AccountNotFoundException;
+import io.wamonitor.gateway.messaging.RateLimitedException;
 import io.wamonitor.gateway.security.MediaFetcher;
 import io.wamonitor.gateway.security.OutboundGuard;
 import io.wamonitor.gateway.session.SessionProblem;
@@ -74,6 +75,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = "PAYLOAD_TOO_LARGE".equals(e.code()) ? HttpStatus.PAYLOAD_TOO_LARGE
                 : HttpStatus.UNPROCESSABLE_ENTITY;
         return problem(Problems.of(status, e.code(), status.getReasonPhrase(), e.getMessage()));
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Rate limited",
+                e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(WorkerUnavailableException.class)

@@ -72,6 +72,52 @@ public class WebhookIntake {
                 WebhookPayloads.status(eventId.toString(), accountId, status, reason, phone, at)));
     }
 
+    /** Receipts of sent messages, as {@code ack} events (one per message and ack level). */
+    public void onAck(UUID account, java.util.List<String> messageIds, String chat, int ack, Instant at) {
+        String accountId = account.toString();
+        accounts.webhookTarget(accountId).filter(t -> t.wants("ack")).ifPresent(target -> {
+            for (String messageId : messageIds) {
+                String eventId = UUID.nameUUIDFromBytes((accountId + ":ack:" + messageId + ":" + ack)
+                        .getBytes(StandardCharsets.UTF_8)).toString();
+                java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("event", "ack");
+                body.put("event_id", eventId);
+                body.put("account_id", accountId);
+                body.put("message_id", messageId);
+                body.put("chat", chat);
+                body.put("ack", ack);
+                body.put("status", ackStatus(ack));
+                body.put("timestamp", at.getEpochSecond());
+                record(accountId, eventId, "ack", target.url(), body);
+            }
+        });
+    }
+
+    /** A new QR code to scan (or none), as a {@code qr} event with the code as a PNG data URL and as text. */
+    public void onQr(UUID account, UUID eventId, String qr, Instant at) {
+        String accountId = account.toString();
+        accounts.webhookTarget(accountId).filter(t -> t.wants("qr")).ifPresent(target -> {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("event", "qr");
+            body.put("event_id", eventId.toString());
+            body.put("account_id", accountId);
+            body.put("qr", qr);
+            body.put("qr_code", qr == null ? null : io.wamonitor.gateway.account.QrCodes.dataUrl(qr));
+            body.put("timestamp", at.getEpochSecond());
+            record(accountId, eventId.toString(), "qr", target.url(), body);
+        });
+    }
+
+    private static String ackStatus(int ack) {
+        return switch (ack) {
+            case 1 -> "sent";
+            case 2 -> "delivered";
+            case 3 -> "read";
+            case 4 -> "played";
+            default -> ack < 0 ? "failed" : "pending";
+        };
+    }
+
     private void record(String accountId, String eventId, String event, String url, Map<String, Object> payload) {
         Instant now = clock.instant();
         String body;

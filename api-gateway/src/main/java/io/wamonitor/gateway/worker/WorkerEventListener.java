@@ -12,6 +12,7 @@ import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.gateway.account.AccountService;
+import io.wamonitor.gateway.messaging.SentMessages;
 import io.wamonitor.gateway.webhook.WebhookIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +32,12 @@ class WorkerEventListener {
     private final WorkerRegistry workers;
     private final SessionReconciler reconciler;
     private final WebhookIntake webhooks;
+    private final SentMessages sentMessages;
     private final RecentIds recent = new RecentIds(10_000);
 
     WorkerEventListener(EnvelopeCodec codec, AccountService accounts, WorkerRegistry workers,
-                        SessionReconciler reconciler, WebhookIntake webhooks) {
+                        SessionReconciler reconciler, WebhookIntake webhooks, SentMessages sentMessages) {
+        this.sentMessages = sentMessages;
         this.codec = codec;
         this.accounts = accounts;
         this.workers = workers;
@@ -81,10 +84,12 @@ class WorkerEventListener {
                     status.phone(), envelope.occurredAt());
         } else if (payload instanceof MessageCaptured message && envelope.accountId() != null) {
             webhooks.onMessage(envelope.accountId(), message);
-        } else if (payload instanceof MessageAckChanged) {
-            log.debug("Acks for account {} (delivered as ack events in a later version)", envelope.accountId());
+        } else if (payload instanceof MessageAckChanged acks && envelope.accountId() != null) {
+            sentMessages.ack(envelope.accountId().toString(), acks.messageIds(), acks.ack());
+            webhooks.onAck(envelope.accountId(), acks.messageIds(), acks.chat(), acks.ack(), envelope.occurredAt());
         } else if (payload instanceof AccountQrChanged qr && envelope.accountId() != null) {
             accounts.recordQr(envelope.accountId(), qr.qr(), envelope.occurredAt());
+            webhooks.onQr(envelope.accountId(), envelope.id(), qr.qr(), envelope.occurredAt());
         } else if (payload instanceof WorkerHeartbeat heartbeat) {
             workers.record(heartbeat);
             reconcileQuietly();

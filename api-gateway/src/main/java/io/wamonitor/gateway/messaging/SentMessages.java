@@ -1,0 +1,59 @@
+package io.wamonitor.gateway.messaging;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Messages sent through the API and their delivery state, updated from WhatsApp's receipts (acks). */
+@Component
+public class SentMessages {
+
+    private static final String COLLECTION = "sent_messages";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    SentMessages(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    void sent(String accountId, String messageId, String to, int ack) {
+        mongo.save(new Document("_id", messageId).append("account_id", accountId).append("to", to)
+                .append("ack", ack).append("status", status(ack)).append("created_at", Date.from(clock.instant()))
+                .append("updated_at", Date.from(clock.instant())), COLLECTION);
+    }
+
+    /** Applies a receipt; acks only move forward (a late "delivered" never undoes "read"). */
+    public void ack(String accountId, List<String> messageIds, int ack) {
+        mongo.updateMulti(Query.query(where("_id").in(messageIds).and("account_id").is(accountId)
+                        .orOperator(where("ack").lt(ack), where("ack").is(null))),
+                new Update().set("ack", ack).set("status", status(ack)).set("updated_at", Date.from(clock.instant())),
+                COLLECTION);
+    }
+
+    Optional<Document> find(String accountId, String messageId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(messageId).and("account_id").is(accountId)),
+                Document.class, COLLECTION));
+    }
+
+    static String status(int ack) {
+        return switch (ack) {
+            case 0 -> "pending";
+            case 1 -> "sent";
+            case 2 -> "delivered";
+            case 3 -> "read";
+            case 4 -> "played";
+            default -> ack < 0 ? "failed" : "sent";
+        };
+    }
+}
