@@ -120,10 +120,13 @@ class WebhookDispatcher implements SmartLifecycle {
             store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
             return;
         }
-        CircuitBreaker breaker = breakers.circuitBreaker(uri.getHost() == null ? "?" : uri.getHost());
+        // One breaker per receiver (host and port): one dead receiver must not block another on the same host.
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        CircuitBreaker breaker = breakers.circuitBreaker(uri.getHost() + ":" + port);
         if (!breaker.tryAcquirePermission()) {
             store.postpone(delivery.id(), started.plus(OPEN_CIRCUIT_RECHECK),
-                    "the receiver " + uri.getHost() + " keeps failing; waiting before trying it again", started);
+                    "the receiver " + uri.getHost() + ":" + port + " keeps failing; waiting before trying it again",
+                    started);
             return;
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);

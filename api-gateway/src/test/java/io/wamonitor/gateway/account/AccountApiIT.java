@@ -103,6 +103,21 @@ class AccountApiIT extends AbstractGatewayIT {
     }
 
     @Test
+    void theWebhookSecretIsShownOnceAndCanBeRotated() {
+        ApiClient.Response created = api.post("/api/accounts", "{\"name\":\"Signed\"}");
+        String secret = created.text("webhook_secret");
+        String id = created.text("id");
+
+        assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+        assertThat(api.get("/api/accounts/" + id).body()).doesNotContain(secret).doesNotContain("webhook_secret");
+        assertThat(api.get("/api/accounts").body()).doesNotContain(secret);
+
+        ApiClient.Response rotated = api.post("/api/accounts/" + id + "/webhook-secret", "");
+        assertThat(rotated.status()).isEqualTo(200);
+        assertThat(rotated.text("webhook_secret")).startsWith("whsec_").isNotEqualTo(secret);
+    }
+
+    @Test
     void deletedAccountIsGone() {
         String id = api.post("/api/accounts", "{\"name\":\"Short lived\"}").text("id");
 

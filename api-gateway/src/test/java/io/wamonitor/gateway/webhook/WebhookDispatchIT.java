@@ -1,0 +1,141 @@
+package io.wamonitor.gateway.webhook;
+
+import com.sun.net.httpserver.HttpServer;
+import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.gateway.GatewayTestSupport;
+import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testsupport.RabbitBrokerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The dispatcher against real receivers: a dead host does not hold up another, and old records are purged. */
+@ExtendWith(RabbitBrokerExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wamonitor.outbound.allow=127.0.0.1", "wamonitor.webhook.retry-base=50ms",
+        "wamonitor.webhook.max-attempts=50", "wamonitor.webhook.timeout=1s"})
+class WebhookDispatchIT {
+
+    static final GatewayTestSupport support = new GatewayTestSupport();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        support.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    WebhookIntake intake;
+    @Autowired
+    DeliveryStore store;
+    @Autowired
+    WebhookDispatcher dispatcher;
+    @Autowired
+    MongoTemplate mongo;
+
+    HttpServer live;
+    final AtomicInteger liveHits = new AtomicInteger();
+    ApiClient api;
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        api = ApiClient.onPort(port);
+        live = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        live.createContext("/hook", exchange -> {
+            liveHits.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        live.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        live.stop(0);
+    }
+
+    @Test
+    void aDeadReceiverTripsItsCircuitWithoutHoldingUpAnother() throws IOException {
+        String deadUrl = "http://127.0.0.1:" + closedPort() + "/hook";
+        String liveUrl = "http://127.0.0.1:" + live.getAddress().getPort() + "/hook";
+        UUID dead = account(deadUrl);
+        UUID healthy = account(liveUrl);
+
+        for (int i = 0; i < 3; i++) {
+            intake.onMessage(dead, message("dead-" + i));
+        }
+        intake.onMessage(healthy, message("live-0"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(store.forAccount(healthy.toString(), Delivery.Status.DELIVERED, 10)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                store.forAccount(dead.toString(), Delivery.Status.PENDING, 10))
+                .anyMatch(d -> String.valueOf(d.lastError()).contains("keeps failing")));
+        List<Delivery> stuck = store.forAccount(dead.toString(), null, 10);
+        assertThat(stuck).allMatch(d -> d.status() == Delivery.Status.PENDING);
+        assertThat(stuck.stream().mapToInt(Delivery::attempts).sum())
+                .as("the open circuit stops the attempts").isLessThan(15);
+
+        intake.onMessage(healthy, message("live-1"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(liveHits.get()).isEqualTo(2));
+    }
+
+    @Test
+    void finishedRecordsOlderThanTheRetentionArePurged() {
+        String liveUrl = "http://127.0.0.1:" + live.getAddress().getPort() + "/hook";
+        UUID account = account(liveUrl);
+        intake.onMessage(account, message("old"));
+        intake.onMessage(account, message("recent"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(store.forAccount(account.toString(), Delivery.Status.DELIVERED, 10)).hasSize(2));
+        String oldId = store.forAccount(account.toString(), null, 10).stream()
+                .filter(d -> d.body().contains("\"old\"")).findFirst().orElseThrow().id();
+        mongo.updateFirst(Query.query(where("_id").is(oldId)),
+                new Update().set("updated_at", Instant.now().minus(Duration.ofDays(8))), DeliveryStore.COLLECTION);
+
+        dispatcher.purge();
+
+        assertThat(store.forAccount(account.toString(), null, 10)).extracting(Delivery::id).doesNotContain(oldId)
+                .hasSize(1);
+    }
+
+    private UUID account(String webhookUrl) {
+        return UUID.fromString(api.post("/api/accounts",
+                "{\"name\":\"hook\",\"webhook_url\":\"" + webhookUrl + "\"}").text("id"));
+    }
+
+    private static MessageCaptured message(String text) {
+        return new MessageCaptured("false_15550002222@c.us_" + UUID.randomUUID().toString().replace("-", ""),
+                "15550002222@c.us", "15550002222@c.us", "15550001111@c.us", null, false, false, "chat", text,
+                Instant.now().getEpochSecond(), null, null);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
