@@ -37,6 +37,7 @@ public final class GatewayTestSupport {
         registry.add("wamonitor.mongo.data-dir", dataDir::toString);
         registry.add("spring.rabbitmq.addresses", broker::url);
         registry.add("wamonitor.worker-link.namespace", topology::namespace);
+        registry.add("wamonitor.security.api-keys", () -> io.wamonitor.testsupport.ApiClient.TEST_API_KEY);
     }
 
     public AmqpTopology topology() {

@@ -18,15 +18,25 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The API key every test gateway is configured with (API_KEYS). */
+    public static final String TEST_API_KEY = "wam_test_key_0123456789abcdef";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String apiKey;
 
-    public ApiClient(String base) {
+    public ApiClient(String base, String apiKey) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.apiKey = apiKey;
     }
 
+    /** A client that sends {@link #TEST_API_KEY}, as an integrator would send theirs. */
     public static ApiClient onPort(int port) {
-        return new ApiClient("http://127.0.0.1:" + port);
+        return new ApiClient("http://127.0.0.1:" + port, TEST_API_KEY);
+    }
+
+    public ApiClient withApiKey(String key) {
+        return new ApiClient(base, key);
     }
 
     public Response get(String path) {
@@ -52,6 +62,9 @@ public final class ApiClient {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (apiKey != null && !headers.containsKey("X-Api-Key") && !headers.containsKey("Authorization")) {
+            request.header("X-Api-Key", apiKey);
         }
         headers.forEach(request::header);
         try {

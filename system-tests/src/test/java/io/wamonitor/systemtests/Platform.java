@@ -51,6 +51,7 @@ final class Platform implements AutoCloseable {
         Map<String, String> env = commonEnv();
         env.put("PORT", String.valueOf(gatewayPort));
         env.put("DATA_DIR", dataDir.toString());
+        env.putIfAbsent("API_KEYS", ApiClient.TEST_API_KEY);
         gateway = new AppProcess("gateway", "gateway.jar", env).start();
         started.add(gateway);
         ApiClient api = api();

@@ -7,6 +7,7 @@ import io.wamonitor.testsupport.RabbitBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,25 +16,35 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(RabbitBrokerExtension.class)
+@ExtendWith({RabbitBrokerExtension.class, org.springframework.boot.test.system.OutputCaptureExtension.class})
 class PersistenceIT {
 
     private final Path dataDir = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final String namespace = RabbitBroker.get().newNamespace();
 
     @Test
-    void accountsSurviveAGatewayRestartWithTheEmbeddedDatabase() {
+    void accountsSurviveAGatewayRestartWithTheEmbeddedDatabase(CapturedOutput output) {
         String id;
+        String generatedKey;
         try (ConfigurableApplicationContext first = startGateway()) {
-            ApiClient api = api(first);
+            // No API_KEYS: a key is generated, printed once, and only its hash is kept.
+            java.util.regex.Matcher printed = java.util.regex.Pattern.compile("It is shown only now: (wam_[A-Za-z0-9_-]+)")
+                    .matcher(output.getOut());
+            assertThat(printed.find()).as("the generated key is printed").isTrue();
+            generatedKey = printed.group(1);
+            ApiClient api = api(first).withApiKey(generatedKey);
             id = api.post("/api/accounts", "{\"name\":\"Durable\",\"webhook_url\":\"https://h.example.com/x\"}")
                     .text("id");
             assertThat(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":\"https://h.example.com/y\"}")
                     .status()).isEqualTo(200);
         }
 
+        int printedBefore = output.getOut().split("It is shown only now").length;
         try (ConfigurableApplicationContext second = startGateway()) {
-            ApiClient api = api(second);
+            assertThat(output.getOut().split("It is shown only now")).as("printed only at the first start")
+                    .hasSize(printedBefore);
+            ApiClient api = api(second).withApiKey(generatedKey);
+            assertThat(api.withApiKey("wam_wrong").get("/api/accounts").status()).isEqualTo(401);
             ApiClient.Response account = api.get("/api/accounts/" + id);
             assertThat(account.status()).isEqualTo(200);
             assertThat(account.text("name")).isEqualTo("Durable");
