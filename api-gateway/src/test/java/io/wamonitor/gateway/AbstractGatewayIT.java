@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ExtendWith(RabbitBrokerExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "wamonitor.accounts.max=20")
+        properties = {"wamonitor.accounts.max=20", "wamonitor.web.max-request-bytes=1000000"})
 public abstract class AbstractGatewayIT {
 
     protected static final GatewayTestSupport support = new GatewayTestSupport();

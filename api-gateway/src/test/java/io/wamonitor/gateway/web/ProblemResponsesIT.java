@@ -136,6 +136,23 @@ class ProblemResponsesIT extends AbstractGatewayIT {
     }
 
     @Test
+    void oversizedBodiesAreRefusedWith413() {
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        assertProblem(api.post("/api/accounts", huge), 413, "PAYLOAD_TOO_LARGE");
+        assertThat(api.get("/api/accounts").json()).isEmpty();
+    }
+
+    @Test
+    void answersCarrySecurityHeaders() {
+        ApiClient.Response response = api.get("/api/accounts");
+
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         assertProblem(api.get("/api/nothing-here"), 404, "NOT_FOUND");
         assertProblem(api.send("PATCH", "/api/accounts", "{}", "application/json", Map.of()), 405,
