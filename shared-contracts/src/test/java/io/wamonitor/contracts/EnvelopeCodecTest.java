@@ -108,6 +108,16 @@ class EnvelopeCodecTest {
         assertThat(codec.decode(codec.encode(envelope))).isEqualTo(envelope);
     }
 
+    @Test
+    void ackLevelsHaveOneNameEverywhere() {
+        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(-1)).isEqualTo("failed");
+        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(0)).isEqualTo("pending");
+        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(1)).isEqualTo("sent");
+        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(2)).isEqualTo("delivered");
+        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(3)).isEqualTo("read");
+        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(4)).isEqualTo("played");
+    }
+
     private static JsonNode normalizeInstants(JsonNode node) {
         if (node.isObject()) {
             var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;

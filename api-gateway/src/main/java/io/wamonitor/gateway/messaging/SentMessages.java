@@ -46,14 +46,7 @@ public class SentMessages {
                 Document.class, COLLECTION));
     }
 
-    static String status(int ack) {
-        return switch (ack) {
-            case 0 -> "pending";
-            case 1 -> "sent";
-            case 2 -> "delivered";
-            case 3 -> "read";
-            case 4 -> "played";
-            default -> ack < 0 ? "failed" : "sent";
-        };
+    private static String status(int ack) {
+        return io.wamonitor.contracts.event.MessageAckChanged.statusOf(ack);
     }
 }

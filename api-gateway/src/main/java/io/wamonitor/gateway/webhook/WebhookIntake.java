@@ -86,7 +86,7 @@ public class WebhookIntake {
                 body.put("message_id", messageId);
                 body.put("chat", chat);
                 body.put("ack", ack);
-                body.put("status", ackStatus(ack));
+                body.put("status", io.wamonitor.contracts.event.MessageAckChanged.statusOf(ack));
                 body.put("timestamp", at.getEpochSecond());
                 record(accountId, eventId, "ack", target.url(), body);
             }
@@ -106,16 +106,6 @@ public class WebhookIntake {
             body.put("timestamp", at.getEpochSecond());
             record(accountId, eventId.toString(), "qr", target.url(), body);
         });
-    }
-
-    private static String ackStatus(int ack) {
-        return switch (ack) {
-            case 1 -> "sent";
-            case 2 -> "delivered";
-            case 3 -> "read";
-            case 4 -> "played";
-            default -> ack < 0 ? "failed" : "pending";
-        };
     }
 
     private void record(String accountId, String eventId, String event, String url, Map<String, Object> payload) {

@@ -10,4 +10,18 @@ public record MessageAckChanged(List<String> messageIds, String chat, int ack) i
     public MessageAckChanged {
         messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);
     }
+
+    /** The word for an ack level, as the API and webhooks show it. */
+    public static String statusOf(int ack) {
+        if (ack < 0) {
+            return "failed";
+        }
+        return switch (ack) {
+            case 0 -> "pending";
+            case 1 -> "sent";
+            case 2 -> "delivered";
+            case 3 -> "read";
+            default -> "played";
+        };
+    }
 }
