@@ -45,11 +45,18 @@ abstract class AbstractBrowserIT {
 
     // ---- steps -------------------------------------------------------------------------------------------
 
+    /** Links the page to {@code phone}, scanning whatever QR is on screen (it rotates every 1.5 s here). */
     void link(String phone) {
         browser.open(sim.base() + "/");
-        String qr = awaitQr();
-        assertThat(sim.post("/sim/link", Map.of("qr", qr, "phone", phone)).status()).isEqualTo(200);
+        scan(phone);
         awaitMain();
+    }
+
+    void scan(String phone) {
+        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
+            SimControl.Response linked = sim.post("/sim/link", Map.of("qr", awaitQr(), "phone", phone));
+            assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        });
     }
 
     String awaitQr() {
