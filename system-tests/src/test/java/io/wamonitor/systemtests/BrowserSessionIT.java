@@ -64,9 +64,7 @@ class BrowserSessionIT {
                 assertThat(early.text("code")).isEqualTo("ACCOUNT_NOT_READY");
 
                 // Step 3: the phone scans the QR code on screen.
-                String qr = qrText(api, id);
-                assertThat(sim.post("/sim/link", "{\"qr\":\"" + qr + "\",\"phone\":\"" + PHONE + "\"}").status())
-                        .isEqualTo(200);
+                scan(api, sim, id);
 
                 // Step 4: QR -> AUTH -> READY, with the phone number.
                 awaitStatus(api, id, "READY");
@@ -187,10 +185,17 @@ class BrowserSessionIT {
     }
 
     private static void linkAgain(ApiClient api, ApiClient sim, String id) {
-        String qr = awaitQrText(api, id);
-        assertThat(sim.post("/sim/link", "{\"qr\":\"" + qr + "\",\"phone\":\"" + PHONE + "\"}").status())
-                .isEqualTo(200);
+        scan(api, sim, id);
         awaitStatus(api, id, "READY");
+    }
+
+    /** Scans the QR code shown now; it rotates every 2 s here, so a scan that just missed it is repeated. */
+    static void scan(ApiClient api, ApiClient sim, String id) {
+        await("scan").atMost(EVENTUALLY).untilAsserted(() -> {
+            String qr = awaitQrText(api, id);
+            ApiClient.Response linked = sim.post("/sim/link", "{\"qr\":\"" + qr + "\",\"phone\":\"" + PHONE + "\"}");
+            assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        });
     }
 
     private static String awaitQrText(ApiClient api, String id) {

@@ -292,14 +292,7 @@ class WebhookIT {
     }
 
     private static void link(ApiClient api, ApiClient sim, String id) {
-        String[] qr = new String[1];
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
-            ApiClient.Response response = api.get("/api/accounts/" + id + "/qr?format=text");
-            assertThat(response.status()).isEqualTo(200);
-            qr[0] = response.body();
-        });
-        assertThat(sim.post("/sim/link", "{\"qr\":\"" + qr[0] + "\",\"phone\":\"" + PHONE + "\"}").status())
-                .isEqualTo(200);
+        BrowserSessionIT.scan(api, sim, id);
         await().atMost(EVENTUALLY).untilAsserted(() ->
                 assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY"));
     }
