@@ -48,8 +48,7 @@ public class WebhookIntake {
         if (target == null) {
             return;
         }
-        String eventId = UUID.nameUUIDFromBytes((accountId + ":message:" + message.messageId())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String eventId = derivedEventId(accountId, "message", message.messageId());
         if (store.find(accountId, eventId).isPresent()) {
             return;
         }
@@ -77,18 +76,9 @@ public class WebhookIntake {
         String accountId = account.toString();
         accounts.webhookTarget(accountId).filter(t -> t.wants("ack")).ifPresent(target -> {
             for (String messageId : messageIds) {
-                String eventId = UUID.nameUUIDFromBytes((accountId + ":ack:" + messageId + ":" + ack)
-                        .getBytes(StandardCharsets.UTF_8)).toString();
-                java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-                body.put("event", "ack");
-                body.put("event_id", eventId);
-                body.put("account_id", accountId);
-                body.put("message_id", messageId);
-                body.put("chat", chat);
-                body.put("ack", ack);
-                body.put("status", io.wamonitor.contracts.event.MessageAckChanged.statusOf(ack));
-                body.put("timestamp", at.getEpochSecond());
-                record(accountId, eventId, "ack", target.url(), body);
+                String eventId = derivedEventId(accountId, "ack", messageId + ":" + ack);
+                record(accountId, eventId, "ack", target.url(),
+                        WebhookPayloads.ack(eventId, accountId, messageId, chat, ack, at));
             }
         });
     }
@@ -96,16 +86,17 @@ public class WebhookIntake {
     /** A new QR code to scan (or none), as a {@code qr} event with the code as a PNG data URL and as text. */
     public void onQr(UUID account, UUID eventId, String qr, Instant at) {
         String accountId = account.toString();
-        accounts.webhookTarget(accountId).filter(t -> t.wants("qr")).ifPresent(target -> {
-            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("event", "qr");
-            body.put("event_id", eventId.toString());
-            body.put("account_id", accountId);
-            body.put("qr", qr);
-            body.put("qr_code", qr == null ? null : io.wamonitor.gateway.account.QrCodes.dataUrl(qr));
-            body.put("timestamp", at.getEpochSecond());
-            record(accountId, eventId.toString(), "qr", target.url(), body);
-        });
+        accounts.webhookTarget(accountId).filter(t -> t.wants("qr")).ifPresent(target -> record(accountId,
+                eventId.toString(), "qr", target.url(), WebhookPayloads.qr(eventId.toString(), accountId, qr, at)));
+    }
+
+    /**
+     * Event ids derived from what the event is about, so the same WhatsApp message (or receipt) reported twice
+     * is recorded once.
+     */
+    private static String derivedEventId(String accountId, String event, String subject) {
+        return UUID.nameUUIDFromBytes((accountId + ":" + event + ":" + subject).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private void record(String accountId, String eventId, String event, String url, Map<String, Object> payload) {

@@ -1,6 +1,8 @@
 package io.wamonitor.gateway.webhook;
 
+import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.gateway.account.QrCodes;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,6 +47,32 @@ final class WebhookPayloads {
         body.put("status", status);
         body.put("reason", reason);
         body.put("phone", phone);
+        body.put("timestamp", at.getEpochSecond());
+        return body;
+    }
+
+    static Map<String, Object> ack(String eventId, String accountId, String messageId, String chat, int ack,
+                                   Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", "ack");
+        body.put("event_id", eventId);
+        body.put("account_id", accountId);
+        body.put("message_id", messageId);
+        body.put("chat", chat);
+        body.put("ack", ack);
+        body.put("status", MessageAckChanged.statusOf(ack));
+        body.put("timestamp", at.getEpochSecond());
+        return body;
+    }
+
+    /** The QR lets whoever sees it link the account: only subscribed receivers get it. */
+    static Map<String, Object> qr(String eventId, String accountId, String qr, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", "qr");
+        body.put("event_id", eventId);
+        body.put("account_id", accountId);
+        body.put("qr", qr);
+        body.put("qr_code", qr == null ? null : QrCodes.dataUrl(qr));
         body.put("timestamp", at.getEpochSecond());
         return body;
     }

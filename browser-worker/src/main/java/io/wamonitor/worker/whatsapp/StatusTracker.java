@@ -148,14 +148,6 @@ public final class StatusTracker {
         return status;
     }
 
-    public String qr() {
-        return qr;
-    }
-
-    public String phone() {
-        return phone;
-    }
-
     private void logout() {
         loggedOut = true;
         registered = false;
