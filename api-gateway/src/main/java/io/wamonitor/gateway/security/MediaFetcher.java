@@ -1,23 +1,17 @@
 package io.wamonitor.gateway.security;
 
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 
 /**
  * Downloads a caller's media URL without becoming a proxy into the private network: every hop (redirects are
@@ -33,35 +27,11 @@ public class MediaFetcher implements AutoCloseable {
     private final OutboundGuard guard;
     private final long maxBytes;
     private final CloseableHttpClient http;
-    private final ThreadLocal<Integer> port = new ThreadLocal<>();
 
     public MediaFetcher(OutboundGuard guard, @Value("${wamonitor.messaging.media-max-bytes:16777216}") long maxBytes) {
         this.guard = guard;
         this.maxBytes = maxBytes;
-        DnsResolver guarded = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) {
-                return guard.resolve(host, port.get() == null ? -1 : port.get());
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) {
-                return host;
-            }
-        };
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(guarded)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(20))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.ofSeconds(20)).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .build();
+        this.http = GuardedHttpClients.create(guard, Duration.ofSeconds(5), Duration.ofSeconds(20), 5);
     }
 
     public record Fetched(byte[] bytes, String mimetype, String filename) {
@@ -85,7 +55,6 @@ public class MediaFetcher implements AutoCloseable {
         URI uri = parse(url);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             guard.check(uri);
-            port.set(uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
             URI current = uri;
             try {
                 Object outcome = http.execute(new HttpGet(current), response -> {
@@ -109,8 +78,6 @@ public class MediaFetcher implements AutoCloseable {
             } catch (IOException e) {
                 throw new FetchException("MEDIA_FETCH_FAILED", "the media URL could not be fetched: "
                         + e.getClass().getSimpleName());
-            } finally {
-                port.remove();
             }
         }
         throw new FetchException("MEDIA_FETCH_FAILED", "the media URL redirected more than " + MAX_REDIRECTS + " times");

@@ -5,17 +5,22 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
+import io.wamonitor.gateway.security.GuardedHttpClients;
 import io.wamonitor.gateway.security.OutboundGuard;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +50,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final AccountService accounts;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final CircuitBreakerRegistry breakers;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ExecutorService senders;
@@ -61,8 +66,8 @@ class WebhookDispatcher implements SmartLifecycle {
         this.settings = settings;
         this.clock = clock;
         // Redirects are not followed: a receiver must answer itself (and a redirect could point anywhere).
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // The connection goes to the address the guard approved when connecting (no DNS-rebinding window).
+        this.http = GuardedHttpClients.create(guard, settings.timeout(), settings.timeout(), 2);
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1)
@@ -133,29 +138,30 @@ class WebhookDispatcher implements SmartLifecycle {
         int attempt = delivery.attempts() + 1;
         long start = System.nanoTime();
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "wa-monitor-webhooks/1.0")
-                    .header("X-Webhook-Id", delivery.id())
-                    .header("X-Webhook-Event", delivery.event())
-                    .header("X-Webhook-Attempt", String.valueOf(attempt))
-                    .header("X-Webhook-Signature", WebhookSigner.signature(target.secret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpPost request = new HttpPost(uri);
+            request.setHeader("User-Agent", "wa-monitor-webhooks/1.0");
+            request.setHeader("X-Webhook-Id", delivery.id());
+            request.setHeader("X-Webhook-Event", delivery.event());
+            request.setHeader("X-Webhook-Attempt", String.valueOf(attempt));
+            request.setHeader("X-Webhook-Signature", WebhookSigner.signature(target.secret(), body));
+            request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+            int statusCode = http.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (response.statusCode() / 100 == 2) {
+            if (statusCode / 100 == 2) {
                 breaker.onSuccess(millis, TimeUnit.MILLISECONDS);
-                store.delivered(delivery.id(), response.statusCode(), millis, clock.instant());
+                store.delivered(delivery.id(), statusCode, millis, clock.instant());
             } else {
-                breaker.onError(millis, TimeUnit.MILLISECONDS, new IllegalStateException("HTTP " + response.statusCode()));
-                failed(delivery, attempt, response.statusCode(), "HTTP " + response.statusCode(), millis);
+                breaker.onError(millis, TimeUnit.MILLISECONDS, new IllegalStateException("HTTP " + statusCode));
+                failed(delivery, attempt, statusCode, "HTTP " + statusCode, millis);
             }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (OutboundGuard.BlockedUrlException blocked) {
+            // The name resolved somewhere private between the check above and the connection (DNS rebinding).
+            breaker.releasePermission();
+            store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
+        } catch (IOException | RuntimeException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             breaker.onError(millis, TimeUnit.MILLISECONDS, e);
             failed(delivery, attempt, null, e.getClass().getSimpleName()
@@ -200,6 +206,11 @@ class WebhookDispatcher implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @PreDestroy
+    void closeConnections() throws IOException {
+        http.close();
     }
 
     @Override
