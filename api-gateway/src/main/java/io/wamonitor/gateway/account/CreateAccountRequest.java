@@ -2,6 +2,7 @@ package io.wamonitor.gateway.account;
 
 import io.wamonitor.gateway.web.HttpUrl;
 import jakarta.validation.constraints.NotBlank;
+import io.wamonitor.gateway.web.PlainText;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.Size;
 record CreateAccountRequest(
         @NotBlank(message = "is required")
         @Size(max = 100, message = "must be 1 to 100 characters")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = PlainText.SINGLE_LINE, message = PlainText.SINGLE_LINE_RULE)
         String name,
         @HttpUrl
         String webhookUrl,

@@ -12,7 +12,7 @@ final class Filenames {
         }
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
-        base = base.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+        base = base.replaceAll("[\\p{Cc}\\p{Cs}\\u202A-\\u202E\\u2066-\\u2069\"<>|:*?]", "_").strip();
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
             return null;
         }

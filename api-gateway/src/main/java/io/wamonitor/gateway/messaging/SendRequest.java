@@ -1,5 +1,6 @@
 package io.wamonitor.gateway.messaging;
 
+import io.wamonitor.gateway.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,8 +16,10 @@ record SendRequest(
                 message = "must be a phone number with country code, <digits>@c.us or <id>@g.us")
         String to,
         @Size(max = 65536, message = "must be at most 65536 characters")
+        @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MULTI_LINE_RULE)
         String message,
         @Size(max = 4096, message = "must be at most 4096 characters")
+        @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MULTI_LINE_RULE)
         String caption,
         @Size(max = 2048, message = "must be at most 2048 characters")
         String mediaUrl,

@@ -68,6 +68,10 @@ public class OutboundGuard {
             return;
         }
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (bare.matches("[0-9][0-9a-fA-FxX.]*") && !bare.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            // 2130706433, 0x7f.1 or 017700000001 mean 127.0.0.1 to some URL parsers and a name to others.
+            throw new BlockedUrlException("write IPv4 addresses as four decimal numbers");
+        }
         boolean literal = bare.matches("[0-9.]+") || bare.contains(":") || bare.equalsIgnoreCase("localhost")
                 || bare.toLowerCase(Locale.ROOT).endsWith(".localhost");
         if (literal) {

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
+import io.wamonitor.gateway.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,13 +55,13 @@ class SessionController {
             description = "409 QR_NOT_AVAILABLE unless the account's status is QR.")
     ResponseEntity<?> qr(@PathVariable String id, @RequestParam(defaultValue = "png") String format) {
         UUID account = accountId(id);
+        if (!"png".equals(format) && !"text".equals(format)) {
+            throw new InvalidRequestException("format", "must be png or text");
+        }
         String text = accounts.qrText(account.toString()).orElseThrow(() -> new SessionProblem(HttpStatus.CONFLICT,
                 "QR_NOT_AVAILABLE", "There is no QR code to scan now", accounts.get(id).status().name()));
         if ("text".equals(format)) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(text);
-        }
-        if (!"png".equals(format)) {
-            throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "format must be png or text", null);
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(QrCodes.png(text));
@@ -76,14 +77,13 @@ class SessionController {
     @Operation(summary = "Link by phone number instead of QR: returns the 8-character code to type on the phone")
     Map<String, String> pairingCode(@PathVariable String id, @Valid @RequestBody PairingCodeRequest request) {
         AccountView account = accounts.get(accountId(id).toString());
+        String phone = request.phone().replaceAll("[^0-9]", "");
+        if (phone.length() < 7 || phone.length() > 15) {
+            throw new InvalidRequestException("phone", "must have 7 to 15 digits with the country code");
+        }
         if (LINKED.contains(account.status())) {
             throw new SessionProblem(HttpStatus.CONFLICT, "ACCOUNT_ALREADY_LINKED", "The account is already linked",
                     account.status().name());
-        }
-        String phone = request.phone().replaceAll("[^0-9]", "");
-        if (phone.length() < 7 || phone.length() > 15) {
-            throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "phone must have 7 to 15 digits with the country code", null);
         }
         PairingCodeResult result = worker.pairingCode(UUID.fromString(account.id()), phone);
         if (!result.ok()) {
@@ -102,11 +102,10 @@ class SessionController {
                                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         AccountView account = accounts.get(accountId(id).toString());
         if (!"png".equals(format) && !"jpeg".equals(format)) {
-            throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "format must be png or jpeg", null);
+            throw new InvalidRequestException("format", "must be png or jpeg");
         }
         if (quality != null && (quality < 1 || quality > 100 || !"jpeg".equals(format))) {
-            throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "quality is 1 to 100 and only for format=jpeg", null);
+            throw new InvalidRequestException("quality", "must be 1 to 100, and only with format=jpeg");
         }
         if (account.status() != AccountStatus.READY) {
             throw notReady(account);

@@ -11,6 +11,7 @@ import io.wamonitor.gateway.session.SessionProblem;
 import io.wamonitor.gateway.worker.WorkerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -62,6 +63,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("account_status", e.accountStatus());
         }
         return problem(problem);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
+        return validationFailed(List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
+        return validationFailed(List.of(Map.of("field", field, "message", "has the wrong type")));
     }
 
     @ExceptionHandler(OutboundGuard.BlockedUrlException.class)
@@ -146,6 +159,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatusAndDetail(status, HttpStatus.valueOf(status.value()).getReasonPhrase());
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
             problem.setProperty("code", Problems.codeFor(status));
+        }
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(Problems.typeFor(String.valueOf(problem.getProperties().get("code"))));
         }
         if (status.is5xxServerError()) {
             log.error("Request failed", e);

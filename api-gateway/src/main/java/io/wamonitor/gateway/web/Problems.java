@@ -15,10 +15,15 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        problem.setType(typeFor(code));
         problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** The documentation URI of a problem code, e.g. {@code .../problems/account-not-found}. */
+    static URI typeFor(String code) {
+        return URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-'));
     }
 
     /** The code for a status when nothing more specific is known. */
@@ -33,7 +38,9 @@ public final class Problems {
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "MALFORMED_REQUEST";
             case 429 -> "RATE_LIMITED";
+            case 431 -> "HEADERS_TOO_LARGE";
             case 503 -> "SERVICE_UNAVAILABLE";
+            case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
             default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
         };
     }

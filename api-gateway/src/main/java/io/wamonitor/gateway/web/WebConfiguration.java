@@ -3,9 +3,11 @@ package io.wamonitor.gateway.web;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -26,6 +28,12 @@ class WebConfiguration implements WebMvcConfigurer {
                 .allowedHeaders("*")
                 .exposedHeaders("Location", "Retry-After")
                 .maxAge(3600);
+    }
+
+    /** Takes the place of Boot's JSON converter (same ObjectMapper) to refuse malformed UTF-8. */
+    @Bean
+    MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper mapper) {
+        return new StrictUtf8JsonConverter(mapper);
     }
 
     /**

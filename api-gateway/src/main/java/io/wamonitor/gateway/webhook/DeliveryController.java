@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.session.SessionProblem;
+import io.wamonitor.gateway.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,12 +58,11 @@ class DeliveryController {
             try {
                 filter = Delivery.Status.valueOf(status.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                        "status must be PENDING, DELIVERED or FAILED", null);
+                throw new InvalidRequestException("status", "must be PENDING, DELIVERED or FAILED");
             }
         }
         if (limit < 1 || limit > 1000) {
-            throw new SessionProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "limit must be 1 to 1000", null);
+            throw new InvalidRequestException("limit", "must be 1 to 1000");
         }
         return store.forAccount(id, filter, limit).stream().map(this::view).toList();
     }
