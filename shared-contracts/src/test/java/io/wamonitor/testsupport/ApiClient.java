@@ -36,6 +36,11 @@ public final class ApiClient {
         return new ApiClient("http://127.0.0.1:" + port, TEST_API_KEY);
     }
 
+    /** Where the client sends its requests, e.g. {@code http://127.0.0.1:8001}. */
+    public String baseUrl() {
+        return base;
+    }
+
     public ApiClient withApiKey(String key) {
         return new ApiClient(base, key);
     }
