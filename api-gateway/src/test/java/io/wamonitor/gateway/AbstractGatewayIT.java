@@ -6,6 +6,7 @@ import io.wamonitor.testsupport.RabbitBrokerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * commands stay in the worker's queue for the test to inspect. Subclasses share one application context.
  */
 @ExtendWith(RabbitBrokerExtension.class)
+@AutoConfigureObservability // /actuator/prometheus as in production (Boot turns metrics export off in tests)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"wamonitor.accounts.max=20", "wamonitor.web.max-request-bytes=1000000"})
 public abstract class AbstractGatewayIT {

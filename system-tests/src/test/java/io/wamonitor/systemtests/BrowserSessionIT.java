@@ -134,6 +134,7 @@ class BrowserSessionIT {
                         "{\"phone\":\"+1 555 000 1111\"}");
                 assertThat(code.status()).as(code.toString()).isEqualTo(200);
                 assertThat(code.text("pairing_code")).matches("[A-Z0-9]{8}");
+                platform.secret(code.text("pairing_code"));
                 assertThat(sim.post("/sim/phones/" + PHONE + "/pairing-code",
                         "{\"code\":\"" + code.text("pairing_code") + "\"}").status()).isEqualTo(200);
                 awaitStatus(api, id, "READY");

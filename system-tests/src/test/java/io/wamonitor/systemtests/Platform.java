@@ -33,6 +33,7 @@ final class Platform implements AutoCloseable {
     private final List<AppProcess> started = new ArrayList<>();
     private AppProcess gateway;
     private AppProcess worker;
+    private final List<String> secrets = new ArrayList<>(List.of(ApiClient.TEST_API_KEY));
 
     Platform with(String key, String value) {
         extraEnv.put(key, value);
@@ -106,6 +107,11 @@ final class Platform implements AutoCloseable {
         return worker;
     }
 
+    /** Something no process may log (the API key always is one); checked when the platform closes. */
+    void secret(String secret) {
+        secrets.add(secret);
+    }
+
     boolean gatewayLogContains(String text) {
         return gateway != null && gateway.log().contains(text);
     }
@@ -119,7 +125,10 @@ final class Platform implements AutoCloseable {
         return env;
     }
 
-    /** Stops both processes, then fails if either logged an error: a passing scenario logs none. */
+    /**
+     * Stops the processes, then fails if any logged an error (a passing scenario logs none) or any of the
+     * {@link #secret secrets}.
+     */
     @Override
     public void close() {
         if (worker != null) {
@@ -137,6 +146,12 @@ final class Platform implements AutoCloseable {
                     .toList();
             if (!errors.isEmpty()) {
                 throw new AssertionError(process + " logged errors:\n" + String.join("\n", errors));
+            }
+            String log = process.log();
+            for (String secret : secrets) {
+                if (log.contains(secret)) {
+                    throw new AssertionError(process + " logged a secret (" + secret.substring(0, 4) + "...)");
+                }
             }
         }
     }

@@ -49,6 +49,7 @@ class WebhookIT {
             String id = created.text("id");
             String secret = created.text("webhook_secret");
             assertThat(secret).startsWith("whsec_");
+            platform.secret(secret);
             assertThat(api.get("/api/accounts/" + id).body()).doesNotContain(secret);
             link(api, sim, id);
 
@@ -238,7 +239,23 @@ class WebhookIT {
             awaitMessage(otherReceiver, m -> "to the new hook".equals(m.path("text").asText()));
             assertThat(receiver.messages()).noneMatch(m -> "to the new hook".equals(m.path("text").asText()));
             assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY");
+
+            // No webhook request carried the signing secret or the API key, and neither do the metrics of the
+            // gateway or the worker (the logs are checked when the platform closes).
+            for (WebhookReceiver.Received request : concat(receiver.received(), otherReceiver.received())) {
+                assertThat(new String(request.body(), StandardCharsets.UTF_8) + request.headers())
+                        .doesNotContain(secret, ApiClient.TEST_API_KEY);
+            }
+            assertThat(api.get("/actuator/prometheus").body() + platform.workerHttp().get("/actuator/prometheus").body())
+                    .contains("wamonitor_").doesNotContain(secret, ApiClient.TEST_API_KEY);
         }
+    }
+
+    private static List<WebhookReceiver.Received> concat(List<WebhookReceiver.Received> a,
+                                                         List<WebhookReceiver.Received> b) {
+        List<WebhookReceiver.Received> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
