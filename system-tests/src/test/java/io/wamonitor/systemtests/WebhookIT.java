@@ -28,18 +28,19 @@ import static org.awaitility.Awaitility.await;
 class WebhookIT {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String PHONE = "15550001111";
     private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     @Test
     void messagesReachTheWebhookSignedWithMediaAndSurviveAReceiverOutage() throws Exception {
         try (Platform platform = new Platform().with("WEBHOOK_RETRY_BASE", "300ms").with("OUTBOUND_ALLOW", "127.0.0.1")
-                .with("MEDIA_MAX_BYTES", "200").with("SEND_RATE_LIMIT", "8");
+                .with("MEDIA_MAX_BYTES", "200").with("SEND_RATE_LIMIT", "14");
              WebhookReceiver receiver = new WebhookReceiver();
              WebhookReceiver otherReceiver = new WebhookReceiver()) {
             platform.startSimulator();
             platform.startGateway();
-            platform.startWorker("worker-hooks");
+            AppProcess worker = platform.startWorker("worker-hooks");
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
 
@@ -206,7 +207,33 @@ class WebhookIT {
             assertThat(reused.status()).isEqualTo(422);
             assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
-            // Rate limit (8 per minute here): the burst beyond it is refused with Retry-After, nothing queued.
+            // Hostile but valid content goes through the worker and WhatsApp unchanged and breaks nothing: script
+            // and template text, direction overrides, emoji sequences, line breaks, a long text, and a file name
+            // that tries path traversal and a right-to-left override (sanitised).
+            List<String> hostile = List.of("</script><script>alert(1)</script> ${7*7} {{7*7}} '\");//",
+                    "\u0645\u0631\u062d\u0628\u0627 \u202eevil\u202c \ud83d\udc69\u200d\ud83d\udcbb \u200b\ufeff",
+                    "line 1\nline 2\r\n\ttabbed", "long ".repeat(4000));
+            for (String content : hostile) {
+                ApiClient.Response r = api.post("/api/accounts/" + id + "/messages/send",
+                        JSON.createObjectNode().put("to", "15550004444").put("message", content).toString());
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                assertThat(find(sim.get("/sim/phones/" + PHONE + "/outbox").json(), r.text("message_id"))
+                        .path("text").asText()).isEqualTo(content);
+                String sentHostile = r.text("message_id");
+                assertThat(awaitMessage(receiver, m -> sentHostile.equals(m.path("message_id").asText()))
+                        .path("text").asText()).as("the webhook carries it unchanged").isEqualTo(content);
+            }
+            ApiClient.Response trick = api.post("/api/accounts/" + id + "/messages/send",
+                    "{\"to\":\"15550004444\",\"media\":{\"mimetype\":\"application/pdf\",\"filename\":"
+                            + "\"..\\\\..\\\\invoice\\u202efdp.exe\",\"data\":\"" + Base64.getEncoder().encodeToString(pdf)
+                            + "\"}}");
+            assertThat(trick.status()).as(trick.toString()).isEqualTo(200);
+            assertThat(find(sim.get("/sim/phones/" + PHONE + "/outbox").json(), trick.text("message_id"))
+                    .path("filename").asText()).isEqualTo("invoice_fdp.exe");
+            assertThat(worker.isAlive()).isTrue();
+            assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY");
+
+            // Rate limit (14 per minute here): the burst beyond it is refused with Retry-After, nothing queued.
             ApiClient.Response limited = null;
             for (int i = 0; i < 10 && limited == null; i++) {
                 ApiClient.Response r = api.post("/api/accounts/" + id + "/messages/send",
