@@ -86,6 +86,17 @@ class BrowserSessionIT {
                 ApiClient.Response jpeg = api.get("/api/accounts/" + id + "/snapshot?format=jpeg&quality=60");
                 assertThat(jpeg.text("snapshot")).startsWith("data:image/jpeg;base64,");
 
+                // Metrics: the gateway counts the account READY; the worker reports its session and the memory its
+                // browser takes (Chromium tree and Playwright driver).
+                await("metrics").atMost(EVENTUALLY).untilAsserted(() -> {
+                    String gatewayMetrics = api.get("/actuator/prometheus").body();
+                    String workerMetrics = platform.workerHttp().get("/actuator/prometheus").body();
+                    assertThat(metric(gatewayMetrics, "wamonitor_accounts{status=\"READY\"}")).isEqualTo(1.0);
+                    assertThat(metric(workerMetrics, "wamonitor_worker_sessions{status=\"READY\"}")).isEqualTo(1.0);
+                    assertThat(metric(workerMetrics, "wamonitor_worker_browser_memory_bytes{account_id=\"" + id + "\"}"))
+                            .isGreaterThan(30e6);
+                });
+
                 // Step 8: restart the worker process; the account is READY again without a new QR code.
                 worker.stop();
                 awaitStatus(api, id, "DISCONNECTED");
@@ -197,6 +208,13 @@ class BrowserSessionIT {
             ApiClient.Response linked = sim.post("/sim/link", "{\"qr\":\"" + qr + "\",\"phone\":\"" + PHONE + "\"}");
             assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
         });
+    }
+
+    /** The value of one series in Prometheus' text format, or null. */
+    static Double metric(String exposition, String series) {
+        return exposition.lines().filter(line -> line.startsWith(series + " "))
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElse(null);
     }
 
     private static String awaitQrText(ApiClient api, String id) {

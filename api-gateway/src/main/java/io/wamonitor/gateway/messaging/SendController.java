@@ -2,6 +2,8 @@ package io.wamonitor.gateway.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.contracts.AccountStatus;
@@ -52,10 +54,12 @@ class SendController {
     private final IdempotencyKeys idempotency;
     private final SentMessages sent;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
     SendController(AccountService accounts, WorkerRequests worker, OutboundGuard guard, MediaFetcher fetcher,
                    @Value("${wamonitor.messaging.media-max-bytes:16777216}") long mediaMaxBytes, SendLimits limits,
-                   IdempotencyKeys idempotency, SentMessages sent, ObjectMapper json) {
+                   IdempotencyKeys idempotency, SentMessages sent, ObjectMapper json, MeterRegistry meters) {
+        this.meters = meters;
         this.accounts = accounts;
         this.worker = worker;
         this.guard = guard;
@@ -117,7 +121,12 @@ class SendController {
             throw new RateLimitedException(wait.getAsLong());
         }
         SendMessage message = outgoing.toCommand(fetcher);
+        Timer.Sample sample = Timer.start(meters);
         SendResult result = worker.send(UUID.fromString(account.id()), message);
+        String outcome = result.ok() ? "sent" : String.valueOf(result.code()).toLowerCase(java.util.Locale.ROOT);
+        sample.stop(Timer.builder("wamonitor.messages.send.duration")
+                .description("From handing a send to the worker to WhatsApp's answer").tag("outcome", outcome)
+                .publishPercentileHistogram().register(meters));
         if (!result.ok()) {
             throw switch (String.valueOf(result.code())) {
                 case "RECIPIENT_NOT_ON_WHATSAPP" -> new SessionProblem(HttpStatus.UNPROCESSABLE_ENTITY,

@@ -39,6 +39,10 @@ class DeliveryStore {
         }
     }
 
+    long countPending() {
+        return mongo.count(Query.query(where("status").is(Delivery.Status.PENDING)), COLLECTION);
+    }
+
     /** Pending deliveries, oldest first: the dispatcher takes the first of each account. */
     List<Delivery> pending(int limit) {
         return mongo.find(Query.query(where("status").is(Delivery.Status.PENDING))

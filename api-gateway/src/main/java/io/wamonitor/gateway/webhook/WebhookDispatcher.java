@@ -58,9 +58,12 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private final OutboundGuard guard;
 
+    private final WebhookMetrics metrics;
+
     WebhookDispatcher(DeliveryStore store, AccountService accounts, WebhookSettings settings, Clock clock,
-                      OutboundGuard guard) {
+                      OutboundGuard guard, WebhookMetrics metrics) {
         this.guard = guard;
+        this.metrics = metrics;
         this.store = store;
         this.accounts = accounts;
         this.settings = settings;
@@ -72,6 +75,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1)
                 .recordExceptions(Exception.class).build());
+        metrics.bind(breakers);
     }
 
     @Scheduled(fixedDelayString = "${wamonitor.webhook.poll-interval:250ms}")
@@ -123,6 +127,8 @@ class WebhookDispatcher implements SmartLifecycle {
         } catch (OutboundGuard.BlockedUrlException blocked) {
             // Checked at every delivery: the host may have started resolving somewhere private since it was set.
             store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
+            metrics.attempt(WebhookMetrics.Outcome.BLOCKED, 0);
+            metrics.gaveUp();
             return;
         }
         // One breaker per receiver (host and port): one dead receiver must not block another on the same host.
@@ -132,6 +138,7 @@ class WebhookDispatcher implements SmartLifecycle {
             store.postpone(delivery.id(), started.plus(OPEN_CIRCUIT_RECHECK),
                     "the receiver " + uri.getHost() + ":" + port + " keeps failing; waiting before trying it again",
                     started);
+            metrics.attempt(WebhookMetrics.Outcome.CIRCUIT_OPEN, 0);
             return;
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
@@ -152,18 +159,25 @@ class WebhookDispatcher implements SmartLifecycle {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (statusCode / 100 == 2) {
                 breaker.onSuccess(millis, TimeUnit.MILLISECONDS);
-                store.delivered(delivery.id(), statusCode, millis, clock.instant());
+                Instant now = clock.instant();
+                store.delivered(delivery.id(), statusCode, millis, now);
+                metrics.attempt(WebhookMetrics.Outcome.DELIVERED, millis);
+                metrics.delivered(Duration.between(delivery.createdAt(), now));
             } else {
                 breaker.onError(millis, TimeUnit.MILLISECONDS, new IllegalStateException("HTTP " + statusCode));
+                metrics.attempt(WebhookMetrics.Outcome.HTTP_ERROR, millis);
                 failed(delivery, attempt, statusCode, "HTTP " + statusCode, millis);
             }
         } catch (OutboundGuard.BlockedUrlException blocked) {
             // The name resolved somewhere private between the check above and the connection (DNS rebinding).
             breaker.releasePermission();
             store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
+            metrics.attempt(WebhookMetrics.Outcome.BLOCKED, 0);
+            metrics.gaveUp();
         } catch (IOException | RuntimeException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             breaker.onError(millis, TimeUnit.MILLISECONDS, e);
+            metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, millis);
             failed(delivery, attempt, null, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), millis);
         }
@@ -175,6 +189,7 @@ class WebhookDispatcher implements SmartLifecycle {
         Instant next = last ? now : now.plus(backoff(attempt));
         store.failedAttempt(delivery.id(), statusCode, error, millis, next, last, now);
         if (last) {
+            metrics.gaveUp();
             log.warn("Webhook {} for account {} failed after {} attempts: {}", delivery.id(), delivery.accountId(),
                     attempt, error);
         }

@@ -2,6 +2,7 @@ package io.wamonitor.gateway.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.gateway.account.AccountDeleted;
 import io.wamonitor.gateway.account.AccountService;
@@ -33,7 +34,11 @@ public class WebhookIntake {
     private final Clock clock;
     private final AtomicLong sequence;
 
-    WebhookIntake(AccountService accounts, DeliveryStore store, MediaStore media, ObjectMapper json, Clock clock) {
+    private final MeterRegistry meters;
+
+    WebhookIntake(AccountService accounts, DeliveryStore store, MediaStore media, ObjectMapper json, Clock clock,
+                  MeterRegistry meters) {
+        this.meters = meters;
         this.accounts = accounts;
         this.store = store;
         this.media = media;
@@ -43,6 +48,8 @@ public class WebhookIntake {
     }
 
     public void onMessage(UUID account, MessageCaptured message) {
+        meters.counter("wamonitor.messages.captured", "direction", message.fromMe() ? "outbound" : "inbound")
+                .increment();
         String accountId = account.toString();
         WebhookTarget target = accounts.webhookTarget(accountId).orElse(null);
         if (target == null) {

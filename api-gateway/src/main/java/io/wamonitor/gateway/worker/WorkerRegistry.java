@@ -3,6 +3,9 @@ package io.wamonitor.gateway.worker;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,9 +24,20 @@ class WorkerRegistry {
     private final WorkerLinkSettings settings;
     private final Clock clock;
 
-    WorkerRegistry(WorkerLinkSettings settings, Clock clock) {
+    WorkerRegistry(WorkerLinkSettings settings, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.clock = clock;
+        Gauge.builder("wamonitor.workers.alive", this, r -> r.alive().count())
+                .description("Workers whose heartbeat is recent (WORKER_TIMEOUT)").register(meters);
+        Gauge.builder("wamonitor.workers.slots", this, r -> r.alive().mapToInt(WorkerView::slotsTotal).sum())
+                .tag("state", "total").description("Account slots of the live workers").register(meters);
+        Gauge.builder("wamonitor.workers.slots", this, r -> r.alive().mapToInt(WorkerView::slotsUsed).sum())
+                .tag("state", "used").description("Account slots of the live workers").register(meters);
+    }
+
+    private java.util.stream.Stream<WorkerView> alive() {
+        Instant now = clock.instant();
+        return workers.values().stream().filter(w -> isAlive(w, now));
     }
 
     void record(WorkerHeartbeat heartbeat) {

@@ -54,6 +54,11 @@ public class ProfileStore {
         return profile;
     }
 
+    /** Where an account's browser profile is (whether or not it exists yet). */
+    Path profileDir(UUID account) {
+        return root.resolve(account.toString()).resolve("profile");
+    }
+
     /** Accounts whose profile is on disk, for relaunching them when the worker starts. */
     public List<StoredSession> stored() {
         List<StoredSession> sessions = new ArrayList<>();

@@ -149,6 +149,12 @@ public class SessionService implements SmartLifecycle {
                 page -> io.wamonitor.worker.whatsapp.Sending.send(page, message)));
     }
 
+    /** How many of this worker's sessions are in each status. */
+    Map<AccountStatus, Long> statusCounts() {
+        return sessions.values().stream().collect(java.util.stream.Collectors.groupingBy(AccountSession::status,
+                java.util.stream.Collectors.counting()));
+    }
+
     public SlotTable slots() {
         return slots;
     }

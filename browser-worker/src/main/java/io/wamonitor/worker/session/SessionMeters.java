@@ -1,0 +1,56 @@
+package io.wamonitor.worker.session;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.wamonitor.contracts.AccountStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The worker's state for Prometheus: slots, sessions by status, and the memory each account's browser takes
+ * (the number to size a host by). Refreshed every 15 s rather than at each scrape, as reading /proc for every
+ * Chromium process is not free.
+ */
+@Component
+class SessionMeters {
+
+    private final SessionService sessions;
+    private final ProfileStore profiles;
+    private final MultiGauge byStatus;
+    private final MultiGauge memory;
+
+    SessionMeters(MeterRegistry registry, SessionService sessions, ProfileStore profiles) {
+        this.sessions = sessions;
+        this.profiles = profiles;
+        Gauge.builder("wamonitor.worker.slots", sessions, s -> s.slots().capacity()).tag("state", "total")
+                .description("Account slots of this worker (WORKER_MAX_SESSIONS)").register(registry);
+        Gauge.builder("wamonitor.worker.slots", sessions, s -> s.slots().used()).tag("state", "used")
+                .description("Account slots of this worker (WORKER_MAX_SESSIONS)").register(registry);
+        this.byStatus = MultiGauge.builder("wamonitor.worker.sessions").description("Sessions by status")
+                .register(registry);
+        this.memory = MultiGauge.builder("wamonitor.worker.browser.memory").baseUnit("bytes")
+                .description("Proportional memory (PSS) of each account's browser and its Playwright driver")
+                .register(registry);
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${wamonitor.worker.metrics-refresh:15s}")
+    void refresh() {
+        Map<AccountStatus, Long> counts = sessions.statusCounts();
+        byStatus.register(Arrays.stream(AccountStatus.values())
+                .map(status -> MultiGauge.Row.of(Tags.of("status", status.name()), counts.getOrDefault(status, 0L)))
+                .toList(), true);
+        List<UUID> held = sessions.slots().accounts();
+        Map<Path, Long> bytes = ProcessMemory.byProfile(held.stream().map(profiles::profileDir).toList());
+        memory.register(held.stream().filter(a -> bytes.containsKey(profiles.profileDir(a)))
+                .map(a -> MultiGauge.Row.of(Tags.of("account_id", a.toString()), bytes.get(profiles.profileDir(a))))
+                .toList(), true);
+    }
+}
