@@ -5,6 +5,8 @@ import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testsupport.AppProcess;
+import io.wamonitor.testsupport.Platform;
 import io.wamonitor.testsupport.MessageTap;
 import io.wamonitor.testsupport.RabbitBroker;
 import io.wamonitor.testsupport.RabbitBrokerExtension;

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testsupport.Platform;
 import io.wamonitor.testsupport.RabbitBrokerExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.wamonitor.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testsupport.AppProcess;
+import io.wamonitor.testsupport.Platform;
 import io.wamonitor.testsupport.RabbitBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

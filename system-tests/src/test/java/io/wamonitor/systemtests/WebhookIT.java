@@ -2,6 +2,9 @@ package io.wamonitor.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testsupport.AppProcess;
+import io.wamonitor.testsupport.Platform;
+import io.wamonitor.testsupport.WebhookReceiver;
 import io.wamonitor.testsupport.RabbitBrokerExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

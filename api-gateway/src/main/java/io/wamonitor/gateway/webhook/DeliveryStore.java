@@ -43,6 +43,12 @@ class DeliveryStore {
         return mongo.count(Query.query(where("status").is(Delivery.Status.PENDING)), COLLECTION);
     }
 
+    /** The account's oldest pending delivery: the only one that may go out next. */
+    Optional<Delivery> oldestPending(String accountId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("account_id").is(accountId)
+                .and("status").is(Delivery.Status.PENDING)).with(Sort.by("seq")), Delivery.class, COLLECTION));
+    }
+
     /** Pending deliveries, oldest first: the dispatcher takes the first of each account. */
     List<Delivery> pending(int limit) {
         return mongo.find(Query.query(where("status").is(Delivery.Status.PENDING))

@@ -95,7 +95,13 @@ class WebhookDispatcher implements SmartLifecycle {
             try {
                 senders.execute(() -> {
                     try {
-                        attempt(delivery);
+                        // After a success, go straight on with the account's next event instead of waiting for the
+                        // next poll: a busy account is drained at the receiver's pace, still oldest first.
+                        Delivery next = delivery;
+                        while (next != null && running && attempt(next)) {
+                            next = store.oldestPending(next.accountId())
+                                    .filter(d -> !d.nextAttemptAt().isAfter(clock.instant())).orElse(null);
+                        }
                     } finally {
                         inFlight.remove(delivery.accountId());
                     }
@@ -114,12 +120,13 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    private void attempt(Delivery delivery) {
+    /** One attempt; true when the receiver took it. */
+    private boolean attempt(Delivery delivery) {
         Instant started = clock.instant();
         WebhookTarget target = accounts.webhookTarget(delivery.accountId()).orElse(null);
         if (target == null) {
             store.failedAttempt(delivery.id(), null, "the account was deleted", 0, started, true, started);
-            return;
+            return false;
         }
         URI uri = URI.create(delivery.url());
         try {
@@ -129,7 +136,7 @@ class WebhookDispatcher implements SmartLifecycle {
             store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
             metrics.attempt(WebhookMetrics.Outcome.BLOCKED, 0);
             metrics.gaveUp();
-            return;
+            return false;
         }
         // One breaker per receiver (host and port): one dead receiver must not block another on the same host.
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
@@ -139,7 +146,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     "the receiver " + uri.getHost() + ":" + port + " keeps failing; waiting before trying it again",
                     started);
             metrics.attempt(WebhookMetrics.Outcome.CIRCUIT_OPEN, 0);
-            return;
+            return false;
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         int attempt = delivery.attempts() + 1;
@@ -163,6 +170,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 store.delivered(delivery.id(), statusCode, millis, now);
                 metrics.attempt(WebhookMetrics.Outcome.DELIVERED, millis);
                 metrics.delivered(Duration.between(delivery.createdAt(), now));
+                return true;
             } else {
                 breaker.onError(millis, TimeUnit.MILLISECONDS, new IllegalStateException("HTTP " + statusCode));
                 metrics.attempt(WebhookMetrics.Outcome.HTTP_ERROR, millis);
@@ -181,6 +189,7 @@ class WebhookDispatcher implements SmartLifecycle {
             failed(delivery, attempt, null, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), millis);
         }
+        return false;
     }
 
     private void failed(Delivery delivery, int attempt, Integer statusCode, String error, long millis) {

@@ -29,7 +29,7 @@ class PlaywrightEngine implements BrowserEngine {
     @Override
     public BrowserPage open(Path profile, PageSetup setup) {
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "NODE_OPTIONS", settings.driverNodeOptions())));
         try {
             BrowserContext context = playwright.chromium().launchPersistentContext(profile,
                     new BrowserType.LaunchPersistentContextOptions()

@@ -45,6 +45,7 @@ public class ProfileStore {
         createPrivate(dir);
         Path profile = dir.resolve("profile");
         createPrivate(profile);
+        releaseStaleLock(profile);
         try {
             Files.writeString(dir.resolve("session.json"), json.writeValueAsString(Map.of(
                     "account_id", account.toString(), "name", name == null ? "" : name)));
@@ -57,6 +58,22 @@ public class ProfileStore {
     /** Where an account's browser profile is (whether or not it exists yet). */
     Path profileDir(UUID account) {
         return root.resolve(account.toString()).resolve("profile");
+    }
+
+    /**
+     * Chromium marks a profile in use with Singleton* links naming the host and process. A worker that was
+     * killed leaves them behind, and in a container recreated with another hostname Chromium then refuses the
+     * profile as "in use on another computer". The slot table guarantees that this worker opens each profile
+     * once, and profiles are never shared between workers, so the marks are stale by the time we launch.
+     */
+    private static void releaseStaleLock(Path profile) {
+        for (String mark : new String[]{"SingletonLock", "SingletonSocket", "SingletonCookie"}) {
+            try {
+                Files.deleteIfExists(profile.resolve(mark));
+            } catch (IOException e) {
+                log.warn("Could not remove {} of {}: {}", mark, profile, e.getMessage());
+            }
+        }
     }
 
     /** Accounts whose profile is on disk, for relaunching them when the worker starts. */

@@ -1,4 +1,4 @@
-package io.wamonitor.systemtests;
+package io.wamonitor.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP webhook receiver for tests: records what it is sent, and can play dead (answering 503). */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,8 +20,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
-    record Received(byte[] body, Map<String, List<String>> headers) {
-        JsonNode json() {
+    /** A request as it arrived, with the moment it arrived. */
+    public record Received(byte[] body, Map<String, List<String>> headers, java.time.Instant at) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -29,13 +30,13 @@ final class WebhookReceiver implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -45,7 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = down ? 503 : 200;
             if (!down) {
-                received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders())));
+                received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders()), java.time.Instant.now()));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -53,19 +54,19 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    void down(boolean isDown) {
+    public void down(boolean isDown) {
         down = isDown;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<JsonNode> messages() {
+    public List<JsonNode> messages() {
         return received.stream().map(Received::json).filter(j -> "message".equals(j.path("event").asText())).toList();
     }
 

@@ -1,4 +1,4 @@
-package io.wamonitor.systemtests;
+package io.wamonitor.testsupport;
 
 import io.wamonitor.testsupport.ApiClient;
 import io.wamonitor.testsupport.RabbitBroker;
@@ -17,9 +17,9 @@ import static org.awaitility.Awaitility.await;
  * A platform installation for one test: its own broker namespace, data directory and ports, with gateway and
  * worker processes started and stopped as the scenario needs.
  */
-final class Platform implements AutoCloseable {
+public final class Platform implements AutoCloseable {
 
-    static final Duration STARTUP = Duration.ofSeconds(90);
+    public static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final String namespace = RabbitBroker.get().newNamespace();
     private final Path dataDir = Path.of("target", "system-data", UUID.randomUUID().toString()).toAbsolutePath();
@@ -35,20 +35,20 @@ final class Platform implements AutoCloseable {
     private AppProcess worker;
     private final List<String> secrets = new ArrayList<>(List.of(ApiClient.TEST_API_KEY));
 
-    Platform with(String key, String value) {
+    public Platform with(String key, String value) {
         extraEnv.put(key, value);
         return this;
     }
 
-    String namespace() {
+    public String namespace() {
         return namespace;
     }
 
-    ApiClient api() {
+    public ApiClient api() {
         return ApiClient.onPort(gatewayPort);
     }
 
-    AppProcess startGateway() {
+    public AppProcess startGateway() {
         Map<String, String> env = commonEnv();
         env.put("PORT", String.valueOf(gatewayPort));
         env.put("DATA_DIR", dataDir.toString());
@@ -68,7 +68,7 @@ final class Platform implements AutoCloseable {
     }
 
     /** wa-simulator, as WhatsApp for the worker; QR codes rotate every 2 s here. */
-    AppProcess startSimulator() {
+    public AppProcess startSimulator() {
         Map<String, String> env = new HashMap<>();
         env.put("SIM_PORT", String.valueOf(simulatorPort));
         env.put("SIM_QR_INTERVAL", "2s");
@@ -82,19 +82,19 @@ final class Platform implements AutoCloseable {
         return simulator;
     }
 
-    ApiClient simulator() {
+    public ApiClient simulator() {
         return ApiClient.onPort(simulatorPort);
     }
 
-    ApiClient workerHttp() {
+    public ApiClient workerHttp() {
         return ApiClient.onPort(workerPort);
     }
 
-    Path sessionsDir() {
+    public Path sessionsDir() {
         return sessionsDir;
     }
 
-    AppProcess startWorker(String workerId) {
+    public AppProcess startWorker(String workerId) {
         Map<String, String> env = commonEnv();
         env.put("WORKER_PORT", String.valueOf(workerPort));
         env.put("WORKER_ID", workerId);
@@ -108,11 +108,11 @@ final class Platform implements AutoCloseable {
     }
 
     /** Something no process may log (the API key always is one); checked when the platform closes. */
-    void secret(String secret) {
+    public void secret(String secret) {
         secrets.add(secret);
     }
 
-    boolean gatewayLogContains(String text) {
+    public boolean gatewayLogContains(String text) {
         return gateway != null && gateway.log().contains(text);
     }
 

@@ -1,4 +1,4 @@
-package io.wamonitor.systemtests;
+package io.wamonitor.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One of the platform's packaged applications, run as its own process exactly as an operator runs it. */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
@@ -33,13 +33,15 @@ final class AppProcess implements AutoCloseable {
         this.log = logDir.resolve(name + "-" + System.nanoTime() + ".log");
     }
 
-    AppProcess start() {
+    public AppProcess start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist; run the build (./mvnw verify) first");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Tests favour start-up time; the benchmark passes production-like options instead.
+        command.addAll(List.of(System.getProperty("processes.jvmArgs", "-Xmx256m -XX:TieredStopAtLevel=1").split(" ")));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -52,11 +54,16 @@ final class AppProcess implements AutoCloseable {
         return this;
     }
 
-    boolean isAlive() {
+    /** The operating system's id of the process (for reading its memory). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -65,7 +72,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Like a crash or {@code kill -9}: no shutdown hooks run. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(15));
@@ -73,7 +80,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Like Ctrl-C or {@code kill}: a graceful shutdown. */
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!waitFor(Duration.ofSeconds(30))) {
@@ -102,7 +109,7 @@ final class AppProcess implements AutoCloseable {
         return name + " (log " + log + ")";
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,49 @@
+package io.wamonitor.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one benchmark run measured; times in milliseconds, memory in bytes. */
+final class Measurements {
+
+    final int accounts;
+    final int messages;
+    final List<Long> toQr = new ArrayList<>();
+    final List<Long> scanToReady = new ArrayList<>();
+    final List<Long> browserBytes = new ArrayList<>();
+    final List<Long> inboundToWebhook = new ArrayList<>();
+    final List<Long> sendAnswered = new ArrayList<>();
+    final List<Long> snapshot = new ArrayList<>();
+    final java.util.Map<String, Long> breakdown = new java.util.TreeMap<>();
+    long idleGatewayBytes;
+    long idleWorkerBytes;
+    long loadedGatewayBytes;
+    long loadedWorkerBytes;
+
+    Measurements(int accounts, int messages) {
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    static long percentile(List<Long> values, double p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    static long mean(List<Long> values) {
+        return (long) values.stream().mapToLong(Long::longValue).average().orElse(0);
+    }
+
+    static long max(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** Memory the platform needs per account once linked: its browser plus its share of the worker's growth. */
+    long perAccountBytes() {
+        return mean(browserBytes) + Math.max(0, loadedWorkerBytes - idleWorkerBytes) / Math.max(1, accounts);
+    }
+}

@@ -1,0 +1,39 @@
+package io.wamonitor.worker.session;
+
+import io.wamonitor.worker.browser.BrowserSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProfileStoreTest {
+
+    @TempDir
+    Path sessions;
+
+    @Test
+    void aProfileLeftLockedByAnotherHostCanBeOpenedAgain() throws IOException {
+        ProfileStore store = new ProfileStore(new BrowserSettings(sessions, null, true, null, null));
+        UUID account = UUID.randomUUID();
+        Path profile = store.profile(account, "Support");
+        // What a killed Chromium in a container with another hostname leaves behind.
+        Files.createSymbolicLink(profile.resolve("SingletonLock"), Path.of("old-container-4242"));
+        Files.createSymbolicLink(profile.resolve("SingletonSocket"), Path.of("/tmp/org.chromium.x/SingletonSocket"));
+        Files.writeString(profile.resolve("Preferences"), "{}");
+
+        Path reopened = store.profile(account, "Support");
+
+        assertThat(reopened).isEqualTo(profile);
+        assertThat(Files.exists(profile.resolve("SingletonLock"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(profile.resolve("SingletonSocket"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(profile.resolve("Preferences")).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile))).isEqualTo("rwx------");
+        assertThat(store.stored()).extracting(ProfileStore.StoredSession::account).containsExactly(account);
+    }
+}
