@@ -276,8 +276,17 @@ class WebhookIT {
                 assertThat(new String(request.body(), StandardCharsets.UTF_8) + request.headers())
                         .doesNotContain(secret, ApiClient.TEST_API_KEY);
             }
-            assertThat(api.get("/actuator/prometheus").body() + platform.workerHttp().get("/actuator/prometheus").body())
-                    .contains("wamonitor_").doesNotContain(secret, ApiClient.TEST_API_KEY);
+            String metrics = api.get("/actuator/prometheus").body() + platform.workerHttp().get("/actuator/prometheus").body();
+            assertThat(metrics).contains("wamonitor_").doesNotContain(secret, ApiClient.TEST_API_KEY);
+
+            // Every series the Grafana dashboard and the Prometheus alerts use exists, now that every path ran.
+            await("browser memory reported").atMost(EVENTUALLY).until(() -> platform.workerHttp()
+                    .get("/actuator/prometheus").body().contains("wamonitor_worker_browser_memory_bytes{"));
+            String exposed = api.get("/actuator/prometheus").body() + platform.workerHttp().get("/actuator/prometheus").body();
+            for (String name : MonitoringFiles.metricNames()) {
+                assertThat(exposed).as("the metric " + name + " used by grafana/ or prometheus/")
+                        .containsAnyOf(name + "{", name + " ");
+            }
         }
     }
 
