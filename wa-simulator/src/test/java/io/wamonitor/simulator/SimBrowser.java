@@ -113,7 +113,12 @@ final class SimBrowser implements AutoCloseable {
 
     void closeBrowser() {
         if (context != null) {
-            context.close();
+            try {
+                context.close();
+            } catch (com.microsoft.playwright.PlaywrightException answeringAClosedPage) {
+                // A recordEvent call the page made while closing is answered after the page is gone; the context
+                // is closed all the same.
+            }
             context = null;
         }
     }
