@@ -35,7 +35,14 @@ export function App() {
   }, []);
 
   const signIn = useCallback((key) => {
-    apiKeyStore.set(key);
+    if (!apiKeyStore.set(key)) {
+      setRefusal({
+        title: 'Cannot keep the key',
+        detail: 'This browser does not let the dashboard keep the API key for this tab (site storage is off). '
+          + 'Allow site data for this address, then sign in again.',
+      });
+      return;
+    }
     setRefusal(null);
     setApiKey(key);
     setSession((n) => n + 1);

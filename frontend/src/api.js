@@ -5,7 +5,10 @@ import { toProblem } from './lib/problem.js';
 
 const KEY_STORAGE = 'wa-monitor.api-key';
 
-/** The API key lives in sessionStorage: it is gone when the tab closes and never shared with other tabs. */
+/**
+ * The API key lives in sessionStorage: it is gone when the tab closes, is not seen by other tabs (a tab
+ * duplicated by the browser starts with a copy) and never goes into a URL, a cookie or the console.
+ */
 export const apiKeyStore = {
   get() {
     try {
@@ -14,8 +17,14 @@ export const apiKeyStore = {
       return null;
     }
   },
+  /** False when the browser refuses storage; the caller then tells the operator why sign-in cannot stick. */
   set(key) {
-    sessionStorage.setItem(KEY_STORAGE, key);
+    try {
+      sessionStorage.setItem(KEY_STORAGE, key);
+      return true;
+    } catch {
+      return false;
+    }
   },
   clear() {
     try {
@@ -119,7 +128,9 @@ export async function apiRequest(path, { method = 'GET', json, headers = {}, acc
 
   const body = await readBody(response);
   const error = new ApiError(toProblem(response.status, response.statusText, body));
-  if (response.status === 401 && apiKey === undefined) {
+  // Only a refusal of the key in use now signs out: a poll sent with the previous key may come back after
+  // the operator signed in again.
+  if (response.status === 401 && apiKey === undefined && key === apiKeyStore.get()) {
     emit('unauthorized', error.problem);
   }
   throw error;

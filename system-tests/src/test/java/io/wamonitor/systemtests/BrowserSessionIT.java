@@ -93,9 +93,11 @@ class BrowserSessionIT {
                 await("metrics").atMost(EVENTUALLY).untilAsserted(() -> {
                     String gatewayMetrics = api.get("/actuator/prometheus").body();
                     String workerMetrics = platform.workerHttp().get("/actuator/prometheus").body();
-                    assertThat(metric(gatewayMetrics, "wamonitor_accounts{status=\"READY\"}")).isEqualTo(1.0);
-                    assertThat(metric(workerMetrics, "wamonitor_worker_sessions{status=\"READY\"}")).isEqualTo(1.0);
-                    assertThat(metric(workerMetrics, "wamonitor_worker_browser_memory_bytes{account_id=\"" + id + "\"}"))
+                    assertThat(metric(gatewayMetrics, "wamonitor_accounts", "status=\"READY\"",
+                            "application=\"api-gateway\"")).isEqualTo(1.0);
+                    assertThat(metric(workerMetrics, "wamonitor_worker_sessions", "status=\"READY\"",
+                            "application=\"browser-worker\"")).isEqualTo(1.0);
+                    assertThat(metric(workerMetrics, "wamonitor_worker_browser_memory_bytes", "account_id=\"" + id + "\""))
                             .isGreaterThan(30e6);
                 });
 
@@ -116,8 +118,8 @@ class BrowserSessionIT {
                 assertThat(ChromiumProcesses.killRenderers(platform.sessionsDir())).isPositive();
                 await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
                         .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
-                assertThat(platform.workerHttp().get("/actuator/prometheus").body())
-                        .contains("wamonitor_worker_page_crashes_total 1.0");
+                assertThat(metric(platform.workerHttp().get("/actuator/prometheus").body(),
+                        "wamonitor_worker_page_crashes_total")).isEqualTo(1.0);
                 assertThat(statuses(events, id)).doesNotContain(AccountStatus.QR);
 
                 // A browser killed from outside is relaunched from the profile, still logged in.
@@ -125,8 +127,8 @@ class BrowserSessionIT {
                 assertThat(ChromiumProcesses.killBrowsers(platform.sessionsDir())).isPositive();
                 await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
                         .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
-                assertThat(platform.workerHttp().get("/actuator/prometheus").body())
-                        .contains("wamonitor_worker_browser_relaunches_total 1.0");
+                assertThat(metric(platform.workerHttp().get("/actuator/prometheus").body(),
+                        "wamonitor_worker_browser_relaunches_total")).isEqualTo(1.0);
 
                 // Restart through the API: the browser reopens from its profile, still logged in.
                 events.clear();
@@ -212,10 +214,11 @@ class BrowserSessionIT {
         });
     }
 
-    /** The value of one series in Prometheus' text format, or null. */
-    static Double metric(String exposition, String series) {
-        return exposition.lines().filter(line -> line.startsWith(series + " "))
-                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+    /** The value of the series of {@code name} that has all these labels, in Prometheus' text format, or null. */
+    static Double metric(String exposition, String name, String... labels) {
+        return exposition.lines().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line.substring(0, line.indexOf('}'))::contains))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(null);
     }
 

@@ -123,7 +123,7 @@ class SendController {
         SendMessage message = outgoing.toCommand(fetcher);
         Timer.Sample sample = Timer.start(meters);
         SendResult result = worker.send(UUID.fromString(account.id()), message);
-        String outcome = result.ok() ? "sent" : String.valueOf(result.code()).toLowerCase(java.util.Locale.ROOT);
+        String outcome = outcomeOf(result);
         sample.stop(Timer.builder("wamonitor.messages.send.duration")
                 .description("From handing a send to the worker to WhatsApp's answer").tag("outcome", outcome)
                 .publishPercentileHistogram().register(meters));
@@ -147,6 +147,19 @@ class SendController {
         body.put("timestamp", result.timestamp() != null ? result.timestamp() : Instant.now().getEpochSecond());
         body.put("to", message.to());
         return body;
+    }
+
+    /** A fixed set of label values: the worker's codes come from the page and must not grow the series. */
+    private static String outcomeOf(SendResult result) {
+        if (result.ok()) {
+            return "sent";
+        }
+        return switch (String.valueOf(result.code())) {
+            case "RECIPIENT_NOT_ON_WHATSAPP" -> "recipient_not_on_whatsapp";
+            case "ACCOUNT_NOT_READY", "SESSION_NOT_FOUND" -> "not_ready";
+            case "INVALID_WID" -> "invalid_recipient";
+            default -> "failed";
+        };
     }
 
     @GetMapping("/api/accounts/{id}/messages/{messageId}")

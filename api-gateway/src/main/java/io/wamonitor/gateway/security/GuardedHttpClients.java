@@ -53,7 +53,9 @@ public final class GuardedHttpClients {
                                 .setSocketTimeout(Timeout.of(readTimeout))
                                 .build())
                         .build())
+                // Waiting for a pooled connection counts against the connect time, never minutes on its own.
                 .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false)
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .setResponseTimeout(Timeout.of(readTimeout)).build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()

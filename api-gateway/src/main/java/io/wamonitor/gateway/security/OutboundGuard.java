@@ -42,6 +42,16 @@ public class OutboundGuard {
         }
     }
 
+    /**
+     * The host has no address right now. Refused like any other URL we cannot check, but unlike a private
+     * address this may pass: DNS can be briefly down, so a webhook delivery tries again later.
+     */
+    public static class UnresolvableHostException extends BlockedUrlException {
+        public UnresolvableHostException(String message) {
+            super(message);
+        }
+    }
+
     /** Checks scheme and host, resolves the host and checks every address; returns the addresses to use. */
     public InetAddress[] check(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -86,7 +96,7 @@ public class OutboundGuard {
         try {
             addresses = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
-            throw new BlockedUrlException("the host " + bare + " cannot be resolved");
+            throw new UnresolvableHostException("the host " + bare + " cannot be resolved");
         }
         boolean hostAllowed = allowedHosts.contains(bare.toLowerCase(Locale.ROOT))
                 || allowedHosts.contains(bare.toLowerCase(Locale.ROOT) + ":" + port);

@@ -6,9 +6,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link ContainerErrorValve} in place of Tomcat's HTML error report. TRACE is let through to Spring
- * (which has no TRACE route, so it is a 405 problem) instead of being refused by the connector with an empty
- * answer; Spring never echoes the request back.
+ * Puts {@link ContainerErrorValve} in place of Tomcat's HTML error report. TRACE is let past the connector
+ * (which would refuse it with an empty answer) only so that {@link RequestLimitsFilter} can refuse it with a
+ * problem; nothing behind the filter ever sees a TRACE, so no servlet echoes the request (and its API key).
  */
 @Component
 class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

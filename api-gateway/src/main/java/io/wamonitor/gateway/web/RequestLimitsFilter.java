@@ -57,6 +57,13 @@ class RequestLimitsFilter extends OncePerRequestFilter {
             response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
             response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         }
+        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
+            // HttpServlet would echo the request, headers and API key included, back to the caller.
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+            writeProblem(response, Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                    "Method not allowed", "TRACE is not supported"));
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             tooLarge(response);
             return;
@@ -75,10 +82,15 @@ class RequestLimitsFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+        writeProblem(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "Payload too large", "The request body is larger than " + maxBytes + " bytes"));
+    }
+
+    private void writeProblem(HttpServletResponse response, org.springframework.http.ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     static final class BodyTooLargeException extends IOException {

@@ -68,7 +68,7 @@ class DeliveryController {
     }
 
     @PostMapping("/{deliveryId}/redeliver")
-    @Operation(summary = "Send a delivery again (after the receiver was fixed); it goes out next, with the same id")
+    @Operation(summary = "Send a delivery again (after the receiver was fixed); it is queued behind the account's pending deliveries, with the same id")
     ResponseEntity<Map<String, String>> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
         accounts.get(id);
         if (!store.requeue(id, deliveryId, intake.nextSequence(), clock.instant())) {

@@ -69,7 +69,7 @@ class DeliveryStore {
     }
 
     void delivered(String id, int statusCode, long durationMs, Instant now) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update()
+        mongo.updateFirst(pendingOne(id), new Update()
                 .set("status", Delivery.Status.DELIVERED).inc("attempts", 1).set("last_status_code", statusCode)
                 .set("last_error", null).set("last_duration_ms", durationMs).set("delivered_at", now)
                 .set("updated_at", now), COLLECTION);
@@ -77,18 +77,26 @@ class DeliveryStore {
 
     void failedAttempt(String id, Integer statusCode, String error, long durationMs, Instant nextAttempt,
                        boolean finalFailure, Instant now) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update()
+        mongo.updateFirst(pendingOne(id), new Update()
                 .set("status", finalFailure ? Delivery.Status.FAILED : Delivery.Status.PENDING).inc("attempts", 1)
                 .set("last_status_code", statusCode).set("last_error", error).set("last_duration_ms", durationMs)
                 .set("next_attempt_at", nextAttempt).set("updated_at", now), COLLECTION);
     }
 
     void postpone(String id, Instant nextAttempt, String why, Instant now) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("next_attempt_at", nextAttempt)
+        mongo.updateFirst(pendingOne(id), new Update().set("next_attempt_at", nextAttempt)
                 .set("last_error", why).set("updated_at", now), COLLECTION);
     }
 
-    /** Makes a delivery pending again, to go out next (a manual redelivery). */
+    /**
+     * Only a delivery that is still pending is updated by an attempt: one that was delivered meanwhile (say by a
+     * sender that read an older list) is never turned back.
+     */
+    private static Query pendingOne(String id) {
+        return Query.query(where("_id").is(id).and("status").is(Delivery.Status.PENDING));
+    }
+
+    /** Makes a delivery pending again, behind the account's other pending ones (a manual redelivery). */
     boolean requeue(String accountId, String id, long seq, Instant now) {
         return mongo.updateFirst(Query.query(where("_id").is(id).and("account_id").is(accountId)), new Update()
                 .set("status", Delivery.Status.PENDING).set("attempts", 0).set("next_attempt_at", now)

@@ -45,6 +45,10 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration OPEN_CIRCUIT_RECHECK = Duration.ofSeconds(5);
+    /** Accounts sent to at once; also the connections per receiver, as often every account uses the same one. */
+    private static final int SENDERS = 8;
+    /** A busy account hands its sender back after this many deliveries in a row, so others get their turn. */
+    private static final int DRAIN_LIMIT = 20;
 
     private final DeliveryStore store;
     private final AccountService accounts;
@@ -70,7 +74,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.clock = clock;
         // Redirects are not followed: a receiver must answer itself (and a redirect could point anywhere).
         // The connection goes to the address the guard approved when connecting (no DNS-rebinding window).
-        this.http = GuardedHttpClients.create(guard, settings.timeout(), settings.timeout(), 2);
+        this.http = GuardedHttpClients.create(guard, settings.timeout(), settings.timeout(), SENDERS);
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1)
@@ -89,25 +93,35 @@ class WebhookDispatcher implements SmartLifecycle {
             oldestPerAccount.putIfAbsent(delivery.accountId(), delivery);
         }
         for (Delivery delivery : oldestPerAccount.values()) {
-            if (delivery.nextAttemptAt().isAfter(now) || !inFlight.add(delivery.accountId())) {
+            String account = delivery.accountId();
+            if (delivery.nextAttemptAt().isAfter(now) || !inFlight.add(account)) {
                 continue;
             }
             try {
                 senders.execute(() -> {
                     try {
-                        // After a success, go straight on with the account's next event instead of waiting for the
-                        // next poll: a busy account is drained at the receiver's pace, still oldest first.
-                        Delivery next = delivery;
-                        while (next != null && running && attempt(next)) {
-                            next = store.oldestPending(next.accountId())
-                                    .filter(d -> !d.nextAttemptAt().isAfter(clock.instant())).orElse(null);
-                        }
+                        drain(account);
                     } finally {
-                        inFlight.remove(delivery.accountId());
+                        inFlight.remove(account);
                     }
                 });
             } catch (RejectedExecutionException stopping) {
-                inFlight.remove(delivery.accountId());
+                inFlight.remove(account);
+            }
+        }
+    }
+
+    /**
+     * Sends the account's due deliveries, oldest first, while the receiver takes them: a busy account is
+     * drained at the receiver's pace instead of one delivery per poll, up to {@link #DRAIN_LIMIT} in a row.
+     * The next delivery is always read afresh (never from the poll's list), so nothing is sent twice.
+     */
+    private void drain(String account) {
+        for (int sent = 0; sent < DRAIN_LIMIT && running; sent++) {
+            Delivery next = store.oldestPending(account)
+                    .filter(d -> !d.nextAttemptAt().isAfter(clock.instant())).orElse(null);
+            if (next == null || !attempt(next)) {
+                return;
             }
         }
     }
@@ -131,6 +145,11 @@ class WebhookDispatcher implements SmartLifecycle {
         URI uri = URI.create(delivery.url());
         try {
             guard.check(uri);
+        } catch (OutboundGuard.UnresolvableHostException unresolvable) {
+            // Perhaps DNS is down for a moment: an ordinary failed attempt, retried with backoff.
+            metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, 0);
+            failed(delivery, delivery.attempts() + 1, null, unresolvable.getMessage(), 0);
+            return false;
         } catch (OutboundGuard.BlockedUrlException blocked) {
             // Checked at every delivery: the host may have started resolving somewhere private since it was set.
             store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
@@ -176,6 +195,10 @@ class WebhookDispatcher implements SmartLifecycle {
                 metrics.attempt(WebhookMetrics.Outcome.HTTP_ERROR, millis);
                 failed(delivery, attempt, statusCode, "HTTP " + statusCode, millis);
             }
+        } catch (OutboundGuard.UnresolvableHostException unresolvable) {
+            breaker.releasePermission();
+            metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, 0);
+            failed(delivery, attempt, null, unresolvable.getMessage(), 0);
         } catch (OutboundGuard.BlockedUrlException blocked) {
             // The name resolved somewhere private between the check above and the connection (DNS rebinding).
             breaker.releasePermission();
@@ -212,7 +235,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        senders = Executors.newFixedThreadPool(8, r -> {
+        senders = Executors.newFixedThreadPool(SENDERS, r -> {
             Thread t = new Thread(r, "webhook-sender");
             t.setDaemon(true);
             return t;

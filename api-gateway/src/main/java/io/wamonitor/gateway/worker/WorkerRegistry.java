@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
 
 /** The workers the gateway has heard from, with their last heartbeat. Kept in memory: heartbeats rebuild it. */
 @Component
@@ -35,7 +36,7 @@ class WorkerRegistry {
                 .tag("state", "used").description("Account slots of the live workers").register(meters);
     }
 
-    private java.util.stream.Stream<WorkerView> alive() {
+    private Stream<WorkerView> alive() {
         Instant now = clock.instant();
         return workers.values().stream().filter(w -> isAlive(w, now));
     }

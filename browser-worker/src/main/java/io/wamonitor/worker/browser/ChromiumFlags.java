@@ -10,7 +10,8 @@ final class ChromiumFlags {
             + "Chrome/136.0.0.0 Safari/537.36";
 
     static final List<String> FLAGS = List.of(
-            // The worker usually runs as root in a container, where Chromium's sandbox cannot start.
+            // In a container without the capabilities and seccomp profile Chromium's sandbox needs (our image drops
+            // them all), the sandbox cannot start; the container and an unprivileged user contain the renderers.
             "--no-sandbox",
             // Containers give /dev/shm 64 MB; shared memory in /tmp avoids renderer crashes under load.
             "--disable-dev-shm-usage",

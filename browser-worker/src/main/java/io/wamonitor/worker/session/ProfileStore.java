@@ -61,18 +61,30 @@ public class ProfileStore {
     }
 
     /**
-     * Chromium marks a profile in use with Singleton* links naming the host and process. A worker that was
-     * killed leaves them behind, and in a container recreated with another hostname Chromium then refuses the
-     * profile as "in use on another computer". The slot table guarantees that this worker opens each profile
-     * once, and profiles are never shared between workers, so the marks are stale by the time we launch.
+     * Chromium marks a profile in use with Singleton* links; the lock names the host and process
+     * ({@code host-pid}). A worker that was killed leaves them behind, and in a container recreated with another
+     * hostname Chromium then refuses the profile as "in use on another computer". The marks are removed when
+     * they name another host or a process that is gone; a live Chromium of this host keeps its profile.
      */
     private static void releaseStaleLock(Path profile) {
-        for (String mark : new String[]{"SingletonLock", "SingletonSocket", "SingletonCookie"}) {
-            try {
-                Files.deleteIfExists(profile.resolve(mark));
-            } catch (IOException e) {
-                log.warn("Could not remove {} of {}: {}", mark, profile, e.getMessage());
+        Path lock = profile.resolve("SingletonLock");
+        if (!Files.isSymbolicLink(lock)) {
+            return;
+        }
+        try {
+            String owner = Files.readSymbolicLink(lock).toString();
+            int dash = owner.lastIndexOf('-');
+            String host = dash > 0 ? owner.substring(0, dash) : owner;
+            long pid = dash > 0 ? Long.parseLong(owner.substring(dash + 1)) : -1;
+            if (host.equals(java.net.InetAddress.getLocalHost().getHostName())
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return;
             }
+            for (String mark : new String[]{"SingletonLock", "SingletonSocket", "SingletonCookie"}) {
+                Files.deleteIfExists(profile.resolve(mark));
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.warn("Could not check the profile lock of {}: {}", profile, e.getMessage());
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The worker's account sessions: admission into slots, one {@link AccountSession} per held account, and the
@@ -151,8 +152,7 @@ public class SessionService implements SmartLifecycle {
 
     /** How many of this worker's sessions are in each status. */
     Map<AccountStatus, Long> statusCounts() {
-        return sessions.values().stream().collect(java.util.stream.Collectors.groupingBy(AccountSession::status,
-                java.util.stream.Collectors.counting()));
+        return sessions.values().stream().collect(Collectors.groupingBy(AccountSession::status, Collectors.counting()));
     }
 
     public SlotTable slots() {

@@ -36,4 +36,18 @@ class ProfileStoreTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile))).isEqualTo("rwx------");
         assertThat(store.stored()).extracting(ProfileStore.StoredSession::account).containsExactly(account);
     }
+
+    @Test
+    void aProfileLockedByALiveProcessOfThisHostIsLeftAlone() throws IOException {
+        ProfileStore store = new ProfileStore(new BrowserSettings(sessions, null, true, null, null));
+        UUID account = UUID.randomUUID();
+        Path profile = store.profile(account, "Support");
+        String thisHost = java.net.InetAddress.getLocalHost().getHostName();
+        Files.createSymbolicLink(profile.resolve("SingletonLock"),
+                Path.of(thisHost + "-" + ProcessHandle.current().pid()));
+
+        store.profile(account, "Support");
+
+        assertThat(Files.isSymbolicLink(profile.resolve("SingletonLock"))).as("a running browser keeps its lock").isTrue();
+    }
 }
