@@ -32,8 +32,9 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int accounts = Integer.getInteger("bench.accounts", 5);
         int messages = Integer.getInteger("bench.messages", 40);
+        long spacing = Long.getLong("bench.spacing", 0);
         Path report = Path.of(System.getProperty("bench.report", "docs/PERFORMANCE.md"));
-        Measurements m = new Measurements(accounts, messages);
+        Measurements m = new Measurements(accounts, messages, spacing);
 
         try (Platform platform = new Platform()
                 .with("MAX_WHATSAPP_ACCOUNTS", String.valueOf(accounts))
@@ -95,15 +96,30 @@ public final class Benchmark {
                 sentAt.put(text, Instant.now());
                 sim.post("/sim/phones/" + phoneOf(account) + "/inbound",
                         "{\"from\":\"" + RECIPIENT + "\",\"text\":\"" + text + "\"}");
+                if (spacing > 0) {
+                    settle(Duration.ofMillis(spacing));
+                }
             }
             await("every message on the webhook").atMost(PATIENCE).until(() -> receiver.received().stream()
                     .filter(r -> "message".equals(r.json().path("event").asText()))
                     .filter(r -> sentAt.containsKey(r.json().path("text").asText())).count() >= messages);
+            // Where the time goes: the delivery record's created_at is when the gateway had the event.
+            Map<String, Instant> recorded = new HashMap<>();
+            for (String id : ids) {
+                for (JsonNode d : api.get("/api/accounts/" + id + "/webhook-deliveries?limit=1000").json()) {
+                    recorded.put(d.path("id").asText(), Instant.parse(d.path("created_at").asText()));
+                }
+            }
             for (WebhookReceiver.Received r : receiver.received()) {
                 JsonNode json = r.json();
                 Instant at = sentAt.get(json.path("text").asText());
                 if ("message".equals(json.path("event").asText()) && at != null) {
                     m.inboundToWebhook.add(Duration.between(at, r.at()).toMillis());
+                    Instant inGateway = recorded.get(json.path("event_id").asText());
+                    if (inGateway != null) {
+                        m.inboundToGateway.add(Duration.between(at, inGateway).toMillis());
+                        m.gatewayToWebhook.add(Duration.between(inGateway, r.at()).toMillis());
+                    }
                 }
             }
 

@@ -8,10 +8,13 @@ final class Measurements {
 
     final int accounts;
     final int messages;
+    final long spacing;
     final List<Long> toQr = new ArrayList<>();
     final List<Long> scanToReady = new ArrayList<>();
     final List<Long> browserBytes = new ArrayList<>();
     final List<Long> inboundToWebhook = new ArrayList<>();
+    final List<Long> inboundToGateway = new ArrayList<>();
+    final List<Long> gatewayToWebhook = new ArrayList<>();
     final List<Long> sendAnswered = new ArrayList<>();
     final List<Long> snapshot = new ArrayList<>();
     final java.util.Map<String, Long> breakdown = new java.util.TreeMap<>();
@@ -20,9 +23,10 @@ final class Measurements {
     long loadedGatewayBytes;
     long loadedWorkerBytes;
 
-    Measurements(int accounts, int messages) {
+    Measurements(int accounts, int messages, long spacing) {
         this.accounts = accounts;
         this.messages = messages;
+        this.spacing = spacing;
     }
 
     static long percentile(List<Long> values, double p) {

@@ -37,7 +37,8 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("Measured on ").append(LocalDate.now()).append(" with `./mvnw -B -q install -DskipTests && ")
                 .append("./mvnw -B -q -pl bench exec:java -Dbench.accounts=").append(m.accounts)
-                .append(" -Dbench.messages=").append(m.messages).append("`\n");
+                .append(" -Dbench.messages=").append(m.messages)
+                .append(m.spacing > 0 ? " -Dbench.spacing=" + m.spacing : "").append("`\n");
         out.append("(").append(Machine.describe()).append("; JVMs with `-Xmx256m`, wa-simulator as WhatsApp).\n\n");
 
         out.append("| Memory | Value |\n|---|---|\n");
@@ -55,7 +56,11 @@ final class Report {
         out.append("\n| Time (ms) | p50 | p95 | max | n |\n|---|---|---|---|---|\n");
         times(out, "Create account -> first QR code", m.toQr);
         times(out, "QR scanned -> READY", m.scanToReady);
-        times(out, "Inbound message on the phone -> webhook received", m.inboundToWebhook);
+        String pace = m.spacing > 0 ? " (one every " + m.spacing + " ms)" : " (all at once)";
+        times(out, "Inbound message on the phone -> webhook received" + pace, m.inboundToWebhook);
+        times(out, "... of which: phone -> recorded by the gateway (simulator, browser, worker, RabbitMQ)",
+                m.inboundToGateway);
+        times(out, "... of which: recorded -> webhook received (MongoDB, dispatcher, HTTP)", m.gatewayToWebhook);
         times(out, "Send via API -> answer (WhatsApp accepted it)", m.sendAnswered);
         times(out, "Snapshot via API", m.snapshot);
         return out.toString();

@@ -34,8 +34,11 @@ class DeliveryController {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final WebhookDispatcher dispatcher;
+
     DeliveryController(DeliveryStore store, AccountService accounts, WebhookIntake intake, ObjectMapper json,
-                       Clock clock) {
+                       Clock clock, WebhookDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.store = store;
         this.accounts = accounts;
         this.intake = intake;
@@ -75,6 +78,7 @@ class DeliveryController {
             throw new SessionProblem(HttpStatus.NOT_FOUND, "DELIVERY_NOT_FOUND", "No such delivery for this account",
                     null);
         }
+        dispatcher.wake(id);
         return ResponseEntity.accepted().body(Map.of("message", "Redelivery queued", "id", deliveryId));
     }
 

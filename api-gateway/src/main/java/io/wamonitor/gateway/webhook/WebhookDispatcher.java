@@ -93,21 +93,30 @@ class WebhookDispatcher implements SmartLifecycle {
             oldestPerAccount.putIfAbsent(delivery.accountId(), delivery);
         }
         for (Delivery delivery : oldestPerAccount.values()) {
-            String account = delivery.accountId();
-            if (delivery.nextAttemptAt().isAfter(now) || !inFlight.add(account)) {
-                continue;
+            if (!delivery.nextAttemptAt().isAfter(now)) {
+                wake(delivery.accountId());
             }
-            try {
-                senders.execute(() -> {
-                    try {
-                        drain(account);
-                    } finally {
-                        inFlight.remove(account);
-                    }
-                });
-            } catch (RejectedExecutionException stopping) {
-                inFlight.remove(account);
-            }
+        }
+    }
+
+    /**
+     * Sends the account's due deliveries now unless a sender is already on them: called for each new event, so
+     * a webhook does not wait for the next poll; the poll remains for retries and anything missed.
+     */
+    void wake(String account) {
+        if (!running || !inFlight.add(account)) {
+            return;
+        }
+        try {
+            senders.execute(() -> {
+                try {
+                    drain(account);
+                } finally {
+                    inFlight.remove(account);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            inFlight.remove(account);
         }
     }
 

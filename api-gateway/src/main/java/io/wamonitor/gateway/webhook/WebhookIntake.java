@@ -36,9 +36,12 @@ public class WebhookIntake {
 
     private final MeterRegistry meters;
 
+    private final WebhookDispatcher dispatcher;
+
     WebhookIntake(AccountService accounts, DeliveryStore store, MediaStore media, ObjectMapper json, Clock clock,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, WebhookDispatcher dispatcher) {
         this.meters = meters;
+        this.dispatcher = dispatcher;
         this.accounts = accounts;
         this.store = store;
         this.media = media;
@@ -114,8 +117,10 @@ public class WebhookIntake {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        store.insert(new Delivery(eventId, accountId, event, url, body, sequence.incrementAndGet(),
-                Delivery.Status.PENDING, 0, now, null, null, null, now, now, null));
+        if (store.insert(new Delivery(eventId, accountId, event, url, body, sequence.incrementAndGet(),
+                Delivery.Status.PENDING, 0, now, null, null, null, now, now, null))) {
+            dispatcher.wake(accountId); // recorded first, so a crash now loses nothing
+        }
     }
 
     long nextSequence() {
