@@ -141,6 +141,29 @@ class WebhookDispatcher implements SmartLifecycle {
         if (purged > 0) {
             log.info("Purged {} webhook delivery records older than {}", purged, settings.retention());
         }
+        forgetUnusedReceivers();
+    }
+
+    /**
+     * Drops the circuit breakers (and with them their metric series) of receivers no account points at any more,
+     * once they are closed: webhook URLs change, and the series must not pile up.
+     */
+    void forgetUnusedReceivers() {
+        Set<String> inUse = new java.util.HashSet<>();
+        for (var account : accounts.list()) {
+            if (account.webhookUrl() != null) {
+                inUse.add(receiverOf(URI.create(account.webhookUrl())));
+            }
+        }
+        breakers.getAllCircuitBreakers().stream()
+                .filter(b -> !inUse.contains(b.getName()) && b.getState() == CircuitBreaker.State.CLOSED)
+                .map(CircuitBreaker::getName).toList()
+                .forEach(breakers::remove);
+    }
+
+    private static String receiverOf(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
     }
 
     /** One attempt; true when the receiver took it. */
@@ -167,12 +190,11 @@ class WebhookDispatcher implements SmartLifecycle {
             return false;
         }
         // One breaker per receiver (host and port): one dead receiver must not block another on the same host.
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        CircuitBreaker breaker = breakers.circuitBreaker(uri.getHost() + ":" + port);
+        String receiver = receiverOf(uri);
+        CircuitBreaker breaker = breakers.circuitBreaker(receiver);
         if (!breaker.tryAcquirePermission()) {
             store.postpone(delivery.id(), started.plus(OPEN_CIRCUIT_RECHECK),
-                    "the receiver " + uri.getHost() + ":" + port + " keeps failing; waiting before trying it again",
-                    started);
+                    "the receiver " + receiver + " keeps failing; waiting before trying it again", started);
             metrics.attempt(WebhookMetrics.Outcome.CIRCUIT_OPEN, 0);
             return false;
         }

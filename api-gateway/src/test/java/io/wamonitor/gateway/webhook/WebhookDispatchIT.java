@@ -33,6 +33,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The dispatcher against real receivers: a dead host does not hold up another, and old records are purged. */
 @ExtendWith(RabbitBrokerExtension.class)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wamonitor.outbound.allow=127.0.0.1", "wamonitor.webhook.retry-base=50ms",
         "wamonitor.webhook.max-attempts=50", "wamonitor.webhook.timeout=1s"})
@@ -120,6 +121,24 @@ class WebhookDispatchIT {
 
         assertThat(store.forAccount(account.toString(), null, 10)).extracting(Delivery::id).doesNotContain(oldId)
                 .hasSize(1);
+    }
+
+    @Test
+    void theCircuitOfAReceiverNoAccountUsesAnyMoreIsForgottenWithItsSeries() throws IOException {
+        String liveUrl = "http://127.0.0.1:" + live.getAddress().getPort() + "/hook";
+        UUID account = account(liveUrl);
+        intake.onMessage(account, message("one"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(store.forAccount(account.toString(), Delivery.Status.DELIVERED, 10)).hasSize(1));
+        String series = "name=\"127.0.0.1:" + live.getAddress().getPort() + "\"";
+        assertThat(api.get("/actuator/prometheus").body()).contains(series);
+
+        dispatcher.forgetUnusedReceivers();
+        assertThat(api.get("/actuator/prometheus").body()).as("still in use").contains(series);
+
+        api.put("/api/accounts/" + account + "/webhook", "{\"webhook_url\":\"http://127.0.0.1:" + closedPort() + "/x\"}");
+        dispatcher.forgetUnusedReceivers();
+        assertThat(api.get("/actuator/prometheus").body()).doesNotContain(series);
     }
 
     private UUID account(String webhookUrl) {
