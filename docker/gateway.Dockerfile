@@ -32,11 +32,13 @@ WORKDIR /app
 COPY --from=build /out/app.jar /app/app.jar
 USER 10001:10001
 # DATA_DIR is used only without MONGO_URL (the embedded MongoDB); docker-compose.yml sets MONGO_URL.
+# /actuator (health, metrics) on a port of its own that is never published (docker-compose.yml).
 ENV PORT=8001 \
+    MANAGEMENT_PORT=9001 \
     DATA_DIR=/app/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
-EXPOSE 8001
+EXPOSE 8001 9001
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=4 \
-  CMD curl -fsS "http://127.0.0.1:${PORT}/actuator/health/readiness" >/dev/null || exit 1
+  CMD curl -fsS "http://127.0.0.1:${MANAGEMENT_PORT:-$PORT}/actuator/health/readiness" >/dev/null || exit 1
 # JAVA_OPTS is read at start; arguments given to the container are passed on to the application.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar \"$@\"", "api-gateway"]
