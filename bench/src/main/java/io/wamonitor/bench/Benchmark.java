@@ -84,7 +84,7 @@ public final class Benchmark {
             await("browser memory of every account").atMost(PATIENCE).until(() ->
                     browserMemory(platform.workerHttp().get("/actuator/prometheus").body()).size() == accounts);
             m.browserBytes.addAll(browserMemory(platform.workerHttp().get("/actuator/prometheus").body()).values());
-            m.breakdown.putAll(ProcMemory.breakdown(platform.sessionsDir().resolve(ids.get(0)).resolve("profile")));
+            m.breakdown.putAll(processMemory(platform.workerHttp().get("/actuator/prometheus").body(), ids.get(0)));
             m.loadedGatewayBytes = ProcMemory.pss(gateway.pid());
             m.loadedWorkerBytes = ProcMemory.pss(worker.pid());
 
@@ -160,6 +160,18 @@ public final class Benchmark {
     /** Lets the processes finish what they were doing (JIT, caches, the page's own start-up work). */
     private static void settle(Duration duration) {
         await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
+    }
+
+    /** wamonitor_worker_browser_process_memory_bytes of one account by process, from the worker's metrics. */
+    static Map<String, Long> processMemory(String exposition, String account) {
+        Map<String, Long> bytes = new java.util.TreeMap<>();
+        exposition.lines().filter(line -> line.startsWith("wamonitor_worker_browser_process_memory_bytes{"))
+                .filter(line -> line.contains("account_id=\"" + account + "\"")).forEach(line -> {
+                    int start = line.indexOf("process=\"") + "process=\"".length();
+                    bytes.put(line.substring(start, line.indexOf('"', start)),
+                            (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                });
+        return bytes;
     }
 
     /** wamonitor_worker_browser_memory_bytes by account, from the worker's Prometheus page. */

@@ -99,6 +99,10 @@ class BrowserSessionIT {
                             "application=\"browser-worker\"")).isEqualTo(1.0);
                     assertThat(metric(workerMetrics, "wamonitor_worker_browser_memory_bytes", "account_id=\"" + id + "\""))
                             .isGreaterThan(30e6);
+                    for (String process : List.of("driver", "browser", "renderer")) {
+                        assertThat(metric(workerMetrics, "wamonitor_worker_browser_process_memory_bytes",
+                                "account_id=\"" + id + "\"", "process=\"" + process + "\"")).as(process).isGreaterThan(5e6);
+                    }
                 });
 
                 // Step 8: restart the worker process; the account is READY again without a new QR code.

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,9 +29,13 @@ final class ProcessMemory {
     private ProcessMemory() {
     }
 
-    /** Bytes per profile directory, for the profiles whose browser is running. */
-    static Map<Path, Long> byProfile(List<Path> profiles) {
-        Map<Path, Long> memory = new HashMap<>();
+    /**
+     * Bytes per profile directory and kind of process ({@code driver}, {@code browser}, or Chromium's
+     * {@code --type}: {@code renderer}, {@code gpu-process}, {@code utility}, {@code zygote}), for the profiles
+     * whose browser is running.
+     */
+    static Map<Path, Map<String, Long>> byProfile(List<Path> profiles) {
+        Map<Path, Map<String, Long>> memory = new HashMap<>();
         List<Process> all = processes();
         if (all.isEmpty() || profiles.isEmpty()) {
             return memory;
@@ -49,20 +54,30 @@ final class ProcessMemory {
             if (browser == null) {
                 continue;
             }
-            long total = 0;
+            Map<String, Long> kinds = new TreeMap<>();
             Process driver = byPid.get(browser.parent());
             if (driver != null && driver.cmdline().contains("playwright")) {
-                total += pss(driver.pid());
+                kinds.merge("driver", pss(driver.pid()), Long::sum);
             }
             Deque<Long> pending = new ArrayDeque<>(List.of(browser.pid()));
             while (!pending.isEmpty()) {
                 long pid = pending.pop();
-                total += pss(pid);
+                Process process = byPid.get(pid);
+                kinds.merge(process == null ? "browser" : kindOf(process.cmdline()), pss(pid), Long::sum);
                 pending.addAll(children.getOrDefault(pid, List.of()));
             }
-            memory.put(profile, total);
+            memory.put(profile, kinds);
         }
         return memory;
+    }
+
+    private static String kindOf(String cmdline) {
+        int at = cmdline.indexOf("--type=");
+        if (at < 0) {
+            return "browser";
+        }
+        int end = cmdline.indexOf(' ', at);
+        return cmdline.substring(at + "--type=".length(), end < 0 ? cmdline.length() : end);
     }
 
     private static List<Process> processes() {

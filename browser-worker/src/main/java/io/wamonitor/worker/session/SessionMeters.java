@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ class SessionMeters {
     private final ProfileStore profiles;
     private final MultiGauge byStatus;
     private final MultiGauge memory;
+    private final MultiGauge memoryByProcess;
 
     SessionMeters(MeterRegistry registry, SessionService sessions, ProfileStore profiles) {
         this.sessions = sessions;
@@ -39,6 +41,9 @@ class SessionMeters {
         this.memory = MultiGauge.builder("wamonitor.worker.browser.memory").baseUnit("bytes")
                 .description("Proportional memory (PSS) of each account's browser and its Playwright driver")
                 .register(registry);
+        this.memoryByProcess = MultiGauge.builder("wamonitor.worker.browser.process.memory").baseUnit("bytes")
+                .description("The same memory by kind of process: driver, browser, renderer, gpu-process, utility, zygote")
+                .register(registry);
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${wamonitor.worker.metrics-refresh:15s}")
@@ -48,9 +53,20 @@ class SessionMeters {
                 .map(status -> MultiGauge.Row.of(Tags.of("status", status.name()), counts.getOrDefault(status, 0L)))
                 .toList(), true);
         List<UUID> held = sessions.slots().accounts();
-        Map<Path, Long> bytes = ProcessMemory.byProfile(held.stream().map(profiles::profileDir).toList());
-        memory.register(held.stream().filter(a -> bytes.containsKey(profiles.profileDir(a)))
-                .map(a -> MultiGauge.Row.of(Tags.of("account_id", a.toString()), bytes.get(profiles.profileDir(a))))
-                .toList(), true);
+        Map<Path, Map<String, Long>> bytes = ProcessMemory.byProfile(held.stream().map(profiles::profileDir).toList());
+        List<MultiGauge.Row<?>> totals = new ArrayList<>();
+        List<MultiGauge.Row<?>> parts = new ArrayList<>();
+        for (UUID account : held) {
+            Map<String, Long> kinds = bytes.get(profiles.profileDir(account));
+            if (kinds == null) {
+                continue;
+            }
+            totals.add(MultiGauge.Row.of(Tags.of("account_id", account.toString()),
+                    kinds.values().stream().mapToLong(Long::longValue).sum()));
+            kinds.forEach((kind, value) -> parts.add(MultiGauge.Row.of(
+                    Tags.of("account_id", account.toString(), "process", kind), value)));
+        }
+        memory.register(totals, true);
+        memoryByProcess.register(parts, true);
     }
 }
