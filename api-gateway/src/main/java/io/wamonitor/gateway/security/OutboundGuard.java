@@ -65,7 +65,7 @@ public class OutboundGuard {
         if (uri.getRawUserInfo() != null) {
             throw new BlockedUrlException("credentials in URLs are not allowed");
         }
-        return resolve(host, port(uri));
+        return resolve(host, portOf(uri));
     }
 
     /**
@@ -151,7 +151,8 @@ public class OutboundGuard {
         return (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF;
     }
 
-    private static int port(URI uri) {
+    /** The port a connection to this URL uses: the explicit one, else the scheme's default. */
+    public static int portOf(URI uri) {
         if (uri.getPort() != -1) {
             return uri.getPort();
         }

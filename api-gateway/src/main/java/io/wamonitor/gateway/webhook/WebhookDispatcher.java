@@ -162,8 +162,7 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private static String receiverOf(URI uri) {
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost() + ":" + port;
+        return uri.getHost() + ":" + OutboundGuard.portOf(uri);
     }
 
     /** One attempt; true when the receiver took it. */
@@ -178,15 +177,11 @@ class WebhookDispatcher implements SmartLifecycle {
         try {
             guard.check(uri);
         } catch (OutboundGuard.UnresolvableHostException unresolvable) {
-            // Perhaps DNS is down for a moment: an ordinary failed attempt, retried with backoff.
-            metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, 0);
-            failed(delivery, delivery.attempts() + 1, null, unresolvable.getMessage(), 0);
+            unresolvable(delivery, delivery.attempts() + 1, unresolvable);
             return false;
         } catch (OutboundGuard.BlockedUrlException blocked) {
             // Checked at every delivery: the host may have started resolving somewhere private since it was set.
-            store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
-            metrics.attempt(WebhookMetrics.Outcome.BLOCKED, 0);
-            metrics.gaveUp();
+            refuse(delivery, blocked, started);
             return false;
         }
         // One breaker per receiver (host and port): one dead receiver must not block another on the same host.
@@ -228,14 +223,11 @@ class WebhookDispatcher implements SmartLifecycle {
             }
         } catch (OutboundGuard.UnresolvableHostException unresolvable) {
             breaker.releasePermission();
-            metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, 0);
-            failed(delivery, attempt, null, unresolvable.getMessage(), 0);
+            unresolvable(delivery, attempt, unresolvable);
         } catch (OutboundGuard.BlockedUrlException blocked) {
             // The name resolved somewhere private between the check above and the connection (DNS rebinding).
             breaker.releasePermission();
-            store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, started, true, started);
-            metrics.attempt(WebhookMetrics.Outcome.BLOCKED, 0);
-            metrics.gaveUp();
+            refuse(delivery, blocked, started);
         } catch (IOException | RuntimeException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             breaker.onError(millis, TimeUnit.MILLISECONDS, e);
@@ -244,6 +236,19 @@ class WebhookDispatcher implements SmartLifecycle {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), millis);
         }
         return false;
+    }
+
+    /** Perhaps DNS is down for a moment: an ordinary failed attempt, retried with backoff. */
+    private void unresolvable(Delivery delivery, int attempt, OutboundGuard.UnresolvableHostException e) {
+        metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, 0);
+        failed(delivery, attempt, null, e.getMessage(), 0);
+    }
+
+    /** A private address: given up at once, never retried. */
+    private void refuse(Delivery delivery, OutboundGuard.BlockedUrlException blocked, Instant at) {
+        store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, at, true, at);
+        metrics.attempt(WebhookMetrics.Outcome.BLOCKED, 0);
+        metrics.gaveUp();
     }
 
     private void failed(Delivery delivery, int attempt, Integer statusCode, String error, long millis) {

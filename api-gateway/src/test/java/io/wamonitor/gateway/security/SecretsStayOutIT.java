@@ -2,17 +2,13 @@ package io.wamonitor.gateway.security;
 
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.gateway.AbstractGatewayIT;
+import io.wamonitor.gateway.web.RawHttp;
 import io.wamonitor.testsupport.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,15 +73,9 @@ class SecretsStayOutIT extends AbstractGatewayIT {
         assertThat(log.getAll()).doesNotContain(first, second, ApiClient.TEST_API_KEY, URL_TOKEN, "whsec_");
     }
 
-    private String raw(String request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.4"), 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 401");
-            return answer;
-        }
+    private String raw(String request) {
+        RawHttp.Answer answer = RawHttp.send(port, "127.0.0.4", request);
+        assertThat(answer.status()).isEqualTo(401);
+        return answer.headers() + "\r\n\r\n" + answer.body();
     }
 }

@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
  * and reads the raw answer, optionally from another loopback address so that failures count against that
  * address and not against the other tests' 127.0.0.1.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, String headers, String body) {
-        String contentType() {
+    public record Answer(int status, String headers, String body) {
+        public String contentType() {
             for (String line : headers.split("\r\n")) {
                 if (line.regionMatches(true, 0, "Content-Type:", 0, 13)) {
                     return line.substring(13).trim();
@@ -30,7 +30,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer send(int port, String from, String request) {
+    public static Answer send(int port, String from, String request) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
