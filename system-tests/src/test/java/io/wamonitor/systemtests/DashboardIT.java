@@ -53,19 +53,28 @@ class DashboardIT {
 
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
             List<String> problems = new CopyOnWriteArrayList<>();
+            // The browser logs every refused request as a console error without saying which; refusals are
+            // checked one by one through the responses instead (see the end).
             page.onConsoleMessage(message -> {
-                if ("error".equals(message.type())) {
+                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
                     problems.add(message.text());
                 }
             });
             page.onPageError(error -> problems.add(error));
+            List<String> refused = new CopyOnWriteArrayList<>();
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    refused.add(response.status() + " " + response.url());
+                }
+            });
             page.navigate(api.baseUrl() + "/");
 
             // Sign in: a wrong key is refused, the right one opens the account list.
             page.getByTestId("api-key-input").fill("wam_not_the_key");
             page.getByTestId("api-key-submit").click();
             assertThat(page.getByTestId("problem-detail").first().textContent()).isNotBlank();
-            problems.clear(); // the browser reports the refused request itself; that one is expected
+            assertThat(refused).singleElement().asString().startsWith("401 ");
+            refused.clear();
             page.getByTestId("api-key-input").fill(ApiClient.TEST_API_KEY);
             page.getByTestId("api-key-submit").click();
             page.getByTestId("new-account-name").waitFor();
@@ -106,6 +115,10 @@ class DashboardIT {
             assertThat(sim.get("/sim/phones/" + PHONE + "/outbox").json().findValuesAsText("text"))
                     .contains("Hello from the dashboard");
 
+            // Until now the gateway refused nothing but, at most, a QR code fetched as the account left QR.
+            assertThat(refused).allMatch(r -> r.startsWith("409 ") && r.endsWith("/qr"));
+            refused.clear();
+
             // Delete it, confirming with its name; it is gone from the list and from the API.
             page.getByTestId("delete-button").click();
             page.getByTestId("delete-confirm-input").fill("Front desk");
@@ -115,6 +128,8 @@ class DashboardIT {
             assertThat(api.get("/api/accounts").json()).isEmpty();
 
             assertThat(problems).as("console errors and CSP violations").isEmpty();
+            assertThat(refused).as("only requests about the deleted account, in flight as it went, may be refused")
+                    .allMatch(r -> r.startsWith("404 ") && r.contains("/api/accounts/" + id));
         }
     }
 }
