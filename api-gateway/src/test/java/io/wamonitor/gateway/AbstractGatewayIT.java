@@ -1,8 +1,8 @@
 package io.wamonitor.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wamonitor.testsupport.ApiClient;
-import io.wamonitor.testsupport.RabbitBrokerExtension;
+import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.RabbitBrokerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;

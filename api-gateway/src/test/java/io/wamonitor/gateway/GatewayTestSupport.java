@@ -8,7 +8,7 @@ import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
-import io.wamonitor.testsupport.RabbitBroker;
+import io.wamonitor.testkit.RabbitBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class GatewayTestSupport {
         registry.add("wamonitor.mongo.data-dir", dataDir::toString);
         registry.add("spring.rabbitmq.addresses", broker::url);
         registry.add("wamonitor.worker-link.namespace", topology::namespace);
-        registry.add("wamonitor.security.api-keys", () -> io.wamonitor.testsupport.ApiClient.TEST_API_KEY);
+        registry.add("wamonitor.security.api-keys", () -> io.wamonitor.testkit.ApiClient.TEST_API_KEY);
     }
 
     public AmqpTopology topology() {

@@ -1,10 +1,11 @@
 package io.wamonitor.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wamonitor.testsupport.ApiClient;
-import io.wamonitor.testsupport.AppProcess;
-import io.wamonitor.testsupport.Platform;
-import io.wamonitor.testsupport.WebhookReceiver;
+import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.AppProcess;
+import io.wamonitor.testkit.Platform;
+import io.wamonitor.testkit.PrometheusText;
+import io.wamonitor.testkit.WebhookReceiver;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,24 +166,17 @@ public final class Benchmark {
     /** wamonitor_worker_browser_process_memory_bytes of one account by process, from the worker's metrics. */
     static Map<String, Long> processMemory(String exposition, String account) {
         Map<String, Long> bytes = new java.util.TreeMap<>();
-        exposition.lines().filter(line -> line.startsWith("wamonitor_worker_browser_process_memory_bytes{"))
-                .filter(line -> line.contains("account_id=\"" + account + "\"")).forEach(line -> {
-                    int start = line.indexOf("process=\"") + "process=\"".length();
-                    bytes.put(line.substring(start, line.indexOf('"', start)),
-                            (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-                });
+        PrometheusText.samples(exposition, "wamonitor_worker_browser_process_memory_bytes").stream()
+                .filter(sample -> account.equals(sample.label("account_id")))
+                .forEach(sample -> bytes.put(sample.label("process"), (long) sample.value()));
         return bytes;
     }
 
     /** wamonitor_worker_browser_memory_bytes by account, from the worker's Prometheus page. */
     static Map<String, Long> browserMemory(String exposition) {
         Map<String, Long> bytes = new HashMap<>();
-        String prefix = "wamonitor_worker_browser_memory_bytes{";
-        exposition.lines().filter(line -> line.startsWith(prefix)).forEach(line -> {
-            int idStart = line.indexOf("account_id=\"") + "account_id=\"".length();
-            String account = line.substring(idStart, line.indexOf('"', idStart));
-            bytes.put(account, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-        });
+        PrometheusText.samples(exposition, "wamonitor_worker_browser_memory_bytes")
+                .forEach(sample -> bytes.put(sample.label("account_id"), (long) sample.value()));
         return bytes;
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.event.AccountStatusChanged;
-import io.wamonitor.testsupport.ApiClient;
-import io.wamonitor.testsupport.AppProcess;
-import io.wamonitor.testsupport.Platform;
-import io.wamonitor.testsupport.MessageTap;
-import io.wamonitor.testsupport.RabbitBroker;
-import io.wamonitor.testsupport.RabbitBrokerExtension;
+import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.PrometheusText;
+import io.wamonitor.testkit.QrDecoder;
+import io.wamonitor.testkit.AppProcess;
+import io.wamonitor.testkit.Platform;
+import io.wamonitor.testkit.MessageTap;
+import io.wamonitor.testkit.RabbitBroker;
+import io.wamonitor.testkit.RabbitBrokerExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,14 +95,14 @@ class BrowserSessionIT {
                 await("metrics").atMost(EVENTUALLY).untilAsserted(() -> {
                     String gatewayMetrics = api.get("/actuator/prometheus").body();
                     String workerMetrics = platform.workerHttp().get("/actuator/prometheus").body();
-                    assertThat(metric(gatewayMetrics, "wamonitor_accounts", "status=\"READY\"",
+                    assertThat(PrometheusText.value(gatewayMetrics, "wamonitor_accounts", "status=\"READY\"",
                             "application=\"api-gateway\"")).isEqualTo(1.0);
-                    assertThat(metric(workerMetrics, "wamonitor_worker_sessions", "status=\"READY\"",
+                    assertThat(PrometheusText.value(workerMetrics, "wamonitor_worker_sessions", "status=\"READY\"",
                             "application=\"browser-worker\"")).isEqualTo(1.0);
-                    assertThat(metric(workerMetrics, "wamonitor_worker_browser_memory_bytes", "account_id=\"" + id + "\""))
+                    assertThat(PrometheusText.value(workerMetrics, "wamonitor_worker_browser_memory_bytes", "account_id=\"" + id + "\""))
                             .isGreaterThan(30e6);
                     for (String process : List.of("driver", "browser", "renderer")) {
-                        assertThat(metric(workerMetrics, "wamonitor_worker_browser_process_memory_bytes",
+                        assertThat(PrometheusText.value(workerMetrics, "wamonitor_worker_browser_process_memory_bytes",
                                 "account_id=\"" + id + "\"", "process=\"" + process + "\"")).as(process).isGreaterThan(5e6);
                     }
                 });
@@ -122,7 +124,7 @@ class BrowserSessionIT {
                 assertThat(ChromiumProcesses.killRenderers(platform.sessionsDir())).isPositive();
                 await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
                         .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
-                assertThat(metric(platform.workerHttp().get("/actuator/prometheus").body(),
+                assertThat(PrometheusText.value(platform.workerHttp().get("/actuator/prometheus").body(),
                         "wamonitor_worker_page_crashes_total")).isEqualTo(1.0);
                 assertThat(statuses(events, id)).doesNotContain(AccountStatus.QR);
 
@@ -131,7 +133,7 @@ class BrowserSessionIT {
                 assertThat(ChromiumProcesses.killBrowsers(platform.sessionsDir())).isPositive();
                 await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
                         .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
-                assertThat(metric(platform.workerHttp().get("/actuator/prometheus").body(),
+                assertThat(PrometheusText.value(platform.workerHttp().get("/actuator/prometheus").body(),
                         "wamonitor_worker_browser_relaunches_total")).isEqualTo(1.0);
 
                 // Restart through the API: the browser reopens from its profile, still logged in.
@@ -216,14 +218,6 @@ class BrowserSessionIT {
             ApiClient.Response linked = sim.post("/sim/link", "{\"qr\":\"" + qr + "\",\"phone\":\"" + PHONE + "\"}");
             assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
         });
-    }
-
-    /** The value of the series of {@code name} that has all these labels, in Prometheus' text format, or null. */
-    static Double metric(String exposition, String name, String... labels) {
-        return exposition.lines().filter(line -> line.startsWith(name + "{"))
-                .filter(line -> java.util.Arrays.stream(labels).allMatch(line.substring(0, line.indexOf('}'))::contains))
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(null);
     }
 
     private static String awaitQrText(ApiClient api, String id) {

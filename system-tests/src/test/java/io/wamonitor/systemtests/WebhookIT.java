@@ -1,11 +1,11 @@
 package io.wamonitor.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wamonitor.testsupport.ApiClient;
-import io.wamonitor.testsupport.AppProcess;
-import io.wamonitor.testsupport.Platform;
-import io.wamonitor.testsupport.WebhookReceiver;
-import io.wamonitor.testsupport.RabbitBrokerExtension;
+import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.AppProcess;
+import io.wamonitor.testkit.Platform;
+import io.wamonitor.testkit.WebhookReceiver;
+import io.wamonitor.testkit.RabbitBrokerExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -9,7 +9,7 @@ import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.gateway.AbstractGatewayIT;
-import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testkit.ApiClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.wamonitor.gateway.account;
 
 import io.wamonitor.gateway.GatewayTestSupport;
-import io.wamonitor.testsupport.ApiClient;
-import io.wamonitor.testsupport.RabbitBrokerExtension;
+import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.RabbitBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;

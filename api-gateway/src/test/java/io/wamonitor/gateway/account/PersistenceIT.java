@@ -1,9 +1,9 @@
 package io.wamonitor.gateway.account;
 
 import io.wamonitor.gateway.GatewayApplication;
-import io.wamonitor.testsupport.ApiClient;
-import io.wamonitor.testsupport.RabbitBroker;
-import io.wamonitor.testsupport.RabbitBrokerExtension;
+import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.RabbitBroker;
+import io.wamonitor.testkit.RabbitBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;

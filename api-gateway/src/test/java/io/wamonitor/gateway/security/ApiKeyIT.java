@@ -1,7 +1,7 @@
 package io.wamonitor.gateway.security;
 
 import io.wamonitor.gateway.AbstractGatewayIT;
-import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testkit.ApiClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

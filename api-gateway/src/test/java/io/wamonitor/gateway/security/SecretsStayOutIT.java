@@ -2,8 +2,8 @@ package io.wamonitor.gateway.security;
 
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.gateway.AbstractGatewayIT;
-import io.wamonitor.gateway.web.RawHttp;
-import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testkit.RawHttp;
+import io.wamonitor.testkit.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -5,7 +5,8 @@ import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.gateway.AbstractGatewayIT;
-import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.RawHttp;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -2,7 +2,7 @@ package io.wamonitor.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.gateway.AbstractGatewayIT;
-import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testkit.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.gateway.GatewayApplication;
 import io.wamonitor.gateway.GatewayTestSupport;
-import io.wamonitor.testsupport.ApiClient;
+import io.wamonitor.testkit.ApiClient;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

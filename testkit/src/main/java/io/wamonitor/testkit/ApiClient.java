@@ -1,4 +1,4 @@
-package io.wamonitor.testsupport;
+package io.wamonitor.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

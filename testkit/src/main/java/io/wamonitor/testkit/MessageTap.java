@@ -1,4 +1,4 @@
-package io.wamonitor.testsupport;
+package io.wamonitor.testkit;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;

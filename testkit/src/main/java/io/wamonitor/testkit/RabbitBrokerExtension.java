@@ -1,4 +1,4 @@
-package io.wamonitor.testsupport;
+package io.wamonitor.testkit;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

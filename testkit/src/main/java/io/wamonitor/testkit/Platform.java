@@ -1,7 +1,7 @@
-package io.wamonitor.testsupport;
+package io.wamonitor.testkit;
 
-import io.wamonitor.testsupport.ApiClient;
-import io.wamonitor.testsupport.RabbitBroker;
+
+
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.wamonitor.systemtests;
+package io.wamonitor.testkit;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -12,12 +12,12 @@ import java.io.ByteArrayInputStream;
 import java.util.Map;
 
 /** Reads a QR code from a PNG, as the phone's camera would. */
-final class QrDecoder {
+public final class QrDecoder {
 
     private QrDecoder() {
     }
 
-    static String decode(byte[] png) {
+    public static String decode(byte[] png) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

@@ -1,4 +1,4 @@
-package io.wamonitor.gateway.web;
+package io.wamonitor.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.wamonitor.testsupport;
+package io.wamonitor.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
