@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Connects to {@code MONGO_URL} when it is set. Otherwise starts mongo-java-server with its H2 backend on
@@ -34,6 +35,21 @@ class MongoConnectionConfiguration {
     /** The write commands after which the embedded store is committed to disk. */
     private static final Set<String> WRITE_COMMANDS = Set.of(
             "insert", "update", "delete", "findAndModify", "createIndexes", "drop", "dropIndexes");
+
+    /**
+     * Every call has an end: server selection, connecting, the wait for a pooled connection and the answer are
+     * each bounded by {@code MONGO_TIMEOUT}, so a database that is down or stuck fails a call (which the caller
+     * retries or answers 503) instead of holding a request thread or an event listener forever.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer boundedDatabaseCalls(MongoSettings settings) {
+        long millis = settings.timeout().toMillis();
+        return builder -> builder
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS)
+                        .readTimeout((int) millis, TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(pool -> pool.maxWaitTime(millis, TimeUnit.MILLISECONDS));
+    }
 
     @Bean
     @Conditional(ExternalMongo.class)
@@ -61,9 +77,7 @@ class MongoConnectionConfiguration {
 
         @Bean(destroyMethod = "shutdownNow")
         MongoServer embeddedMongoServer(H2Backend backend) {
-            MongoServer server = new MongoServer(backend);
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
-            return server;
+            return EmbeddedMongoServer.serve(backend, new InetSocketAddress("127.0.0.1", 0));
         }
 
         @Bean
