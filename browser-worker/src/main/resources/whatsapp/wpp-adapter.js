@@ -45,6 +45,9 @@
     };
   };
 
+  // The worker reads messages from WhatsApp Web's store after a restart (capture cursor) in the same shape.
+  Object.defineProperty(window, '__wamMessageDto', { value: messageDto });
+
   const attach = (WPP) => {
     if (!WPP || WPP.__wamAttached) return;
     try { Object.defineProperty(WPP, '__wamAttached', { value: true }); } catch (e) { WPP.__wamAttached = true; }

@@ -382,30 +382,74 @@
   }
 
   // The linked device's credentials live in IndexedDB, including a non-extractable CryptoKey, as WhatsApp's do.
+  // So do its messages ("model-storage"): WhatsApp Web stores a message before it confirms receipt to the
+  // server, and shows the stored ones again after a reload.
   var DB_NAME = 'wawc';
   function db() {
     return new Promise(function (resolve, reject) {
-      var open = indexedDB.open(DB_NAME, 1);
-      open.onupgradeneeded = function () { open.result.createObjectStore('user'); };
+      var open = indexedDB.open(DB_NAME, 2);
+      open.onupgradeneeded = function () {
+        if (!open.result.objectStoreNames.contains('user')) open.result.createObjectStore('user');
+        if (!open.result.objectStoreNames.contains('messages')) open.result.createObjectStore('messages');
+      };
       open.onsuccess = function () { resolve(open.result); };
       open.onerror = function () { reject(open.error); };
     });
   }
-  function dbDo(mode, fn) {
+  function dbDo(storeName, mode, fn) {
     return db().then(function (database) {
       return new Promise(function (resolve, reject) {
-        var tx = database.transaction('user', mode);
-        var request = fn(tx.objectStore('user'));
+        var tx = database.transaction(storeName, mode);
+        var request = fn(tx.objectStore(storeName));
         tx.oncomplete = function () { database.close(); resolve(request && request.result); };
         tx.onerror = function () { database.close(); reject(tx.error); };
       });
     });
   }
-  function loadCredentials() { return dbDo('readonly', function (s) { return s.get('device'); }); }
-  function saveCredentials(c) { return dbDo('readwrite', function (s) { return s.put(c, 'device'); }); }
+  function loadCredentials() { return dbDo('user', 'readonly', function (s) { return s.get('device'); }); }
+  function saveCredentials(c) { return dbDo('user', 'readwrite', function (s) { return s.put(c, 'device'); }); }
   function clearCredentials() {
     localStorage.removeItem('last-wid-md');
-    return dbDo('readwrite', function (s) { return s.delete('device'); });
+    return dbDo('user', 'readwrite', function (s) { return s.delete('device'); })
+      .then(function () { return dbDo('messages', 'readwrite', function (s) { return s.clear(); }); });
+  }
+
+  function widString(w) { return w == null ? null : (w._serialized || String(w)); }
+  function messageRecord(msg) {
+    var a = msg.attributes;
+    return {
+      id: a.id._serialized, fromMe: a.id.fromMe, remote: a.id.remote._serialized, keyId: a.id.id,
+      participant: a.id.participant ? a.id.participant._serialized : null, from: widString(a.from),
+      to: widString(a.to), author: widString(a.author), type: a.type, body: a.body, caption: a.caption, t: a.t,
+      notifyName: a.notifyName, ack: a.ack, mimetype: a.mimetype, filename: a.filename, size: a.size,
+      duration: a.duration, mediaId: a._mediaId || null, hasMedia: !!a.mediaData
+    };
+  }
+  function messageFromRecord(r) {
+    var remote = new Wid(r.remote);
+    var attributes = {
+      id: new MsgKey(r.fromMe, remote, r.keyId, r.participant ? new Wid(r.participant) : undefined),
+      from: r.from ? new Wid(r.from) : undefined, to: r.to ? new Wid(r.to) : undefined,
+      author: r.author ? new Wid(r.author) : undefined, type: r.type, subtype: null, body: r.body,
+      caption: r.caption, t: r.t, notifyName: r.notifyName, self: r.fromMe ? 'out' : 'in', ack: r.ack,
+      isNewMsg: false, mimetype: r.mimetype, filename: r.filename, size: r.size, duration: r.duration,
+      isForwarded: false, star: false, broadcast: false, mentionedJidList: []
+    };
+    if (r.hasMedia) {
+      attributes.mediaData = new MediaDataModel({ type: r.type, mediaStage: 'RESOLVED', mimetype: r.mimetype,
+        size: r.size, filename: r.filename, duration: r.duration, filehash: undefined });
+      attributes._mediaId = r.mediaId;
+    }
+    return new MsgModel(attributes);
+  }
+  function storeMessage(record) {
+    return dbDo('messages', 'readwrite', function (s) { return s.put(record, record.id); });
+  }
+  function loadMessages() {
+    return dbDo('messages', 'readonly', function (s) { return s.getAll(); }).then(function (records) {
+      (records || []).sort(function (a, b) { return (a.t || 0) - (b.t || 0); })
+        .forEach(function (r) { if (!messages.has(r.id)) addMessage(messageFromRecord(r)); });
+    });
   }
 
   function openStream(token, handlers) {
@@ -582,6 +626,7 @@
         var msg = messages.get(data.id);
         if (msg && data.ack > (msg.ack || 0)) {
           msg.set('ack', data.ack);
+          storeMessage(messageRecord(msg)).catch(function () {});
           emit('chat.msg_ack_change', { ack: data.ack, chat: msg.to, ids: [msg.id] });
           render();
         }
@@ -663,8 +708,10 @@
     var remote = new Wid(wire.remote);
     var participant = wire.participant ? new Wid(wire.participant) : undefined;
     var key = new MsgKey(wire.from_me, remote, wire.id, participant);
-    queueAck(key._serialized);
-    if (messages.has(key._serialized)) return;
+    if (messages.has(key._serialized)) {
+      queueAck(key._serialized);
+      return;
+    }
     var attributes = {
       id: key, from: new Wid(wire.from), to: new Wid(wire.to), author: wire.author ? new Wid(wire.author) : undefined,
       type: wire.type, subtype: null, body: wire.body || undefined, caption: wire.caption || undefined, t: wire.t,
@@ -678,6 +725,10 @@
         size: wire.size, filename: wire.filename, duration: wire.duration, filehash: undefined });
       attributes._mediaId = wire.media_id;
     }
+    // Stored first, receipt confirmed to the server after: a message the server forgets is never lost here.
+    var stored = messageRecord(new MsgModel(attributes));
+    storeMessage(stored).then(function () { queueAck(key._serialized); },
+      function () { /* not stored: no receipt, the server delivers it again */ });
     if (wire.ciphertext) {
       // First seen undecrypted, then the same object changes type once decryption succeeds.
       var real = Object.assign({}, attributes);
@@ -740,6 +791,18 @@
       })
       .then(function (media) {
         var id = '3EB0' + hex(8);
+        if (opts.messageId) {
+          var key = typeof opts.messageId === 'string' ? MsgKey.fromString(opts.messageId) : opts.messageId;
+          if (!key.fromMe) {
+            throw WPPError('message_key_is_not_from_me', 'Message key is not from me',
+              { messageId: key.toString() });
+          }
+          if (!wid.equals(key.remote)) {
+            throw WPPError('message_key_remote_id_is_not_same_of_chat', 'Message key remote ID is not same of chat',
+              { messageId: key.toString() });
+          }
+          id = key.id;
+        }
         var msg = new MsgModel(Object.assign({
           id: new MsgKey(true, wid, id), from: state.me, to: wid, t: Math.floor(Date.now() / 1000),
           ack: 0, self: 'out', isNewMsg: true, notifyName: state.pushName, isForwarded: false, star: false,
@@ -747,6 +810,7 @@
         }, attributes));
         if (media.mediaId) msg.attributes._mediaId = media.mediaId;
         addMessage(msg);
+        storeMessage(messageRecord(msg)).catch(function () {});
         var send = function () {
           return whenOnline().then(function () {
             return http('POST', '/wa/messages', {
@@ -758,6 +822,7 @@
         };
         var sent = send().then(function () {
           msg.set('ack', 1);
+          storeMessage(messageRecord(msg)).catch(function () {});
           emit('chat.msg_ack_change', { ack: 1, chat: msg.to, ids: [msg.id] });
           return 'OK';
         }, function (error) {
@@ -1000,6 +1065,24 @@
         };
         return Promise.resolve().then(function () { return Array.isArray(ids) ? ids.map(one) : one(ids); });
       },
+      // As wa-js: without an id, the chat's last `count` messages (the last one included); with an id, `count`
+      // messages before (default) or after it. Oldest first. count -1: all.
+      getMessages: function (chatId, options) {
+        return Promise.resolve().then(function () {
+          var o = options || {};
+          var wid = toWid(chatId);
+          var chat = chats.get(wid._serialized);
+          if (!chat) throw WPPError('chat_not_found', 'Chat not found for ' + wid._serialized, { id: chatId });
+          var all = chat.msgs.getModelsArray();
+          var count = o.count === -1 ? Infinity : (o.count || 20);
+          if (!o.id) return all.slice(Math.max(0, all.length - count));
+          var key = typeof o.id === 'string' ? o.id : o.id._serialized;
+          var at = all.findIndex(function (m) { return m.id._serialized === key; });
+          if (at < 0) throw WPPError('msg_not_found', 'Message ' + key + ' not found', { id: o.id });
+          return o.direction === 'after' ? all.slice(at + 1, at + 1 + count)
+            : all.slice(Math.max(0, at - count), at);
+        });
+      },
       list: function (options) {
         var o = options || {};
         var list = Array.from(chats.values()).sort(function (a, b) { return (b.t || 0) - (a.t || 0); });
@@ -1120,7 +1203,11 @@
   setTimeout(function () {
     inject();
     credentialsLoaded.then(function (credentials) {
-      if (credentials && credentials.key && credentials.deviceId) resumeSession(credentials); else startPairing();
+      if (credentials && credentials.key && credentials.deviceId) {
+        loadMessages().catch(function () {}).then(function () { resumeSession(credentials); });
+      } else {
+        startPairing();
+      }
     });
   }, 150);
 })();

@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param heartbeatInterval {@code WORKER_HEARTBEAT_INTERVAL}: how often capacity and held accounts are reported
  * @param namespace         {@code RABBITMQ_NAMESPACE}: prefix of every exchange and queue name
  * @param startConcurrency  {@code WORKER_START_CONCURRENCY}: browsers opened at the same time (starts are staggered)
+ * @param confirmTimeout    how long a publish waits for the broker's confirm before it counts as failed
  */
 @ConfigurationProperties("wamonitor.worker")
 public record WorkerSettings(String id, int maxSessions, Duration heartbeatInterval, String namespace,
-                             int startConcurrency) {
+                             int startConcurrency, Duration confirmTimeout) {
 
     public static final int DEFAULT_MAX_SESSIONS = 5;
 
@@ -27,6 +28,7 @@ public record WorkerSettings(String id, int maxSessions, Duration heartbeatInter
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
         namespace = namespace == null || namespace.isBlank() ? "wamonitor" : namespace;
         startConcurrency = startConcurrency <= 0 ? 2 : startConcurrency;
+        confirmTimeout = confirmTimeout == null ? Duration.ofSeconds(5) : confirmTimeout;
     }
 
     private static String hostname() {

@@ -26,6 +26,16 @@ public final class RecentIds {
         return seen.putIfAbsent(id, Boolean.TRUE) == null;
     }
 
+    /** Whether the id is remembered (its message was processed). */
+    public synchronized boolean contains(UUID id) {
+        return seen.containsKey(id);
+    }
+
+    /** Remembers an id whose message has been processed to the end. */
+    public synchronized void add(UUID id) {
+        seen.put(id, Boolean.TRUE);
+    }
+
     /** Forgets an id whose processing failed, so that its redelivery is processed again. */
     public synchronized void forget(UUID id) {
         seen.remove(id);

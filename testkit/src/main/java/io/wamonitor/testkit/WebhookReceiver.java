@@ -18,7 +18,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> refused = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile java.util.function.Function<Received, Integer> refusal = request -> 200;
 
     /** A request as it arrived, with the moment it arrived. */
     public record Received(byte[] body, Map<String, List<String>> headers, java.time.Instant at) {
@@ -44,11 +46,19 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = down ? 503 : 200;
-            if (!down) {
-                received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders()), java.time.Instant.now()));
+            Received request = new Received(body, Map.copyOf(exchange.getRequestHeaders()), java.time.Instant.now());
+            int status = down ? 503 : refusal.apply(request);
+            if (status / 100 == 2) {
+                received.add(request);
+                exchange.sendResponseHeaders(status, -1);
+            } else {
+                if (!down) {
+                    refused.add(request);
+                }
+                byte[] answer = ("refused with " + status).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, answer.length);
+                exchange.getResponseBody().write(answer);
             }
-            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
@@ -60,6 +70,19 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void down(boolean isDown) {
         down = isDown;
+    }
+
+    /**
+     * Answers each request with the status {@code answer} gives (a 2xx takes it; anything else refuses it with
+     * a short text body), e.g. a 400 for one payload the receiver cannot parse.
+     */
+    public void answer(java.util.function.Function<Received, Integer> answer) {
+        refusal = answer;
+    }
+
+    /** Requests answered with something other than a 2xx (by {@link #answer}; not those refused while down). */
+    public List<Received> refused() {
+        return List.copyOf(refused);
     }
 
     public List<Received> received() {

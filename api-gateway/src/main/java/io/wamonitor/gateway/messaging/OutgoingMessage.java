@@ -8,6 +8,7 @@ import io.wamonitor.gateway.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
+import java.time.Instant;
 import java.net.URISyntaxException;
 import java.util.Base64;
 
@@ -62,20 +63,26 @@ sealed interface OutgoingMessage {
                 request.media().mimetype(), filename, bytes);
     }
 
-    /** The command for the worker; a media URL is downloaded here, through the guarded fetcher. */
-    default SendMessage toCommand(MediaFetcher fetcher) {
+    String chatId();
+
+    /**
+     * The command for the worker, which refuses it after {@code deadline}; a media URL is downloaded here,
+     * through the guarded fetcher.
+     */
+    default SendMessage toCommand(MediaFetcher fetcher, Instant deadline) {
         if (this instanceof Text text) {
-            return new SendMessage(text.chatId(), text.text(), null);
+            return new SendMessage(text.chatId(), text.text(), null, deadline);
         }
         if (this instanceof Inline inline) {
             return new SendMessage(inline.chatId(), inline.caption(), new SendMessage.Media(inline.mimetype(),
-                    Filenames.sanitize(inline.filename()), Base64.getEncoder().encodeToString(inline.bytes())));
+                    Filenames.sanitize(inline.filename()), Base64.getEncoder().encodeToString(inline.bytes())),
+                    deadline);
         }
         ByUrl byUrl = (ByUrl) this;
         MediaFetcher.Fetched fetched = fetcher.fetch(byUrl.url().toString());
         String filename = Filenames.sanitize(byUrl.filename() != null ? byUrl.filename() : fetched.filename());
         return new SendMessage(byUrl.chatId(), byUrl.caption(), new SendMessage.Media(fetched.mimetype(), filename,
-                Base64.getEncoder().encodeToString(fetched.bytes())));
+                Base64.getEncoder().encodeToString(fetched.bytes())), deadline);
     }
 
     private static URI parseUrl(String url) {

@@ -1,6 +1,9 @@
 package io.wamonitor.gateway.messaging;
 
+import io.wamonitor.contracts.event.MessageAckChanged;
+import io.wamonitor.gateway.api.WorkerEvent;
 import org.bson.Document;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -15,7 +18,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Messages sent through the API and their delivery state, updated from WhatsApp's receipts (acks). */
 @Component
-public class SentMessages {
+class SentMessages {
 
     private static final String COLLECTION = "sent_messages";
 
@@ -33,8 +36,13 @@ public class SentMessages {
                 .append("updated_at", Date.from(clock.instant())), COLLECTION);
     }
 
+    @EventListener
+    void on(WorkerEvent<MessageAckChanged> event) {
+        ack(event.accountId().toString(), event.payload().messageIds(), event.payload().ack());
+    }
+
     /** Applies a receipt; acks only move forward (a late "delivered" never undoes "read"). */
-    public void ack(String accountId, List<String> messageIds, int ack) {
+    void ack(String accountId, List<String> messageIds, int ack) {
         mongo.updateMulti(Query.query(where("_id").in(messageIds).and("account_id").is(accountId)
                         .orOperator(where("ack").lt(ack), where("ack").is(null))),
                 new Update().set("ack", ack).set("status", status(ack)).set("updated_at", Date.from(clock.instant())),
@@ -47,6 +55,6 @@ public class SentMessages {
     }
 
     private static String status(int ack) {
-        return io.wamonitor.contracts.event.MessageAckChanged.statusOf(ack);
+        return MessageAckChanged.statusOf(ack);
     }
 }

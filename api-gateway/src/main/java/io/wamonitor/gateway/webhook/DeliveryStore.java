@@ -27,6 +27,8 @@ class DeliveryStore {
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("status", Sort.Direction.ASC).on("seq", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).ensureIndex(new Index().on("account_id", Sort.Direction.ASC)
                 .on("seq", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("next_attempt_at", Sort.Direction.ASC));
     }
 
     /** Records a delivery; false if one with this event id exists (a redelivered or repeated event). */
@@ -49,10 +51,10 @@ class DeliveryStore {
                 .and("status").is(Delivery.Status.PENDING)).with(Sort.by("seq")), Delivery.class, COLLECTION));
     }
 
-    /** Pending deliveries, oldest first: the dispatcher takes the first of each account. */
-    List<Delivery> pending(int limit) {
-        return mongo.find(Query.query(where("status").is(Delivery.Status.PENDING))
-                .with(Sort.by("seq")).limit(limit), Delivery.class, COLLECTION);
+    /** Accounts with a pending delivery whose next attempt is due. */
+    List<String> accountsWithDueDeliveries(Instant now) {
+        return mongo.findDistinct(Query.query(where("status").is(Delivery.Status.PENDING)
+                .and("next_attempt_at").lte(now)), "account_id", COLLECTION, String.class);
     }
 
     Optional<Delivery> find(String accountId, String id) {

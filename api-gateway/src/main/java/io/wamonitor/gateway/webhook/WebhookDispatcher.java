@@ -14,6 +14,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
+import org.springframework.dao.DataAccessException;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,8 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,16 +37,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends recorded deliveries. Per account one delivery is in flight at a time, oldest first, so receivers get
- * an account's events in order; accounts proceed independently, and a circuit breaker per receiver host keeps
- * a dead receiver from tying up the senders of the others. Consuming events never waits for any of this.
+ * an account's events in order; accounts proceed independently and take turns ({@code WEBHOOK_CONCURRENCY}
+ * senders, an account hands its sender back after a run of deliveries), and a circuit breaker per receiver host
+ * keeps a dead receiver from tying up the senders of the others. A receiver's permanent refusal (a 4xx other than
+ * 408, 425 and 429) fails that delivery at once, so the account's later events go on; anything else is retried
+ * with backoff until {@code WEBHOOK_RETRY_HORIZON}. Consuming events never waits for any of this.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration OPEN_CIRCUIT_RECHECK = Duration.ofSeconds(5);
-    /** Accounts sent to at once; also the connections per receiver, as often every account uses the same one. */
-    private static final int SENDERS = 8;
+    /** How much of a refusing receiver's answer is kept with the failed delivery. */
+    private static final int ANSWER_KEPT = 300;
+    /** 4xx answers that mean "not now" rather than "never": retried like a 5xx. */
+    private static final java.util.Set<Integer> RETRYABLE_4XX = java.util.Set.of(408, 425, 429);
     /** A busy account hands its sender back after this many deliveries in a row, so others get their turn. */
     private static final int DRAIN_LIMIT = 20;
 
@@ -59,6 +64,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ExecutorService senders;
     private volatile boolean running;
+    private volatile boolean databaseAway;
 
     private final OutboundGuard guard;
 
@@ -74,7 +80,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.clock = clock;
         // Redirects are not followed: a receiver must answer itself (and a redirect could point anywhere).
         // The connection goes to the address the guard approved when connecting (no DNS-rebinding window).
-        this.http = GuardedHttpClients.create(guard, settings.timeout(), settings.timeout(), SENDERS);
+        this.http = GuardedHttpClients.create(guard, settings.timeout(), settings.timeout(), settings.concurrency());
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1)
@@ -82,21 +88,30 @@ class WebhookDispatcher implements SmartLifecycle {
         metrics.bind(breakers);
     }
 
+    /**
+     * Wakes a sender for every account with a delivery due: the accounts are found first (not the oldest
+     * deliveries overall), so one account's backlog of thousands never hides another account's single event.
+     */
     @Scheduled(fixedDelayString = "${wamonitor.webhook.poll-interval:250ms}")
     void dispatch() {
         if (!running) {
             return;
         }
-        Instant now = clock.instant();
-        Map<String, Delivery> oldestPerAccount = new LinkedHashMap<>();
-        for (Delivery delivery : store.pending(1_000)) {
-            oldestPerAccount.putIfAbsent(delivery.accountId(), delivery);
-        }
-        for (Delivery delivery : oldestPerAccount.values()) {
-            if (!delivery.nextAttemptAt().isAfter(now)) {
-                wake(delivery.accountId());
+        List<String> due;
+        try {
+            due = store.accountsWithDueDeliveries(clock.instant());
+            if (databaseAway) {
+                databaseAway = false;
+                log.info("MongoDB answers again; webhook deliveries resume");
             }
+        } catch (DataAccessException e) {
+            if (!databaseAway) {
+                databaseAway = true;
+                log.warn("Webhook deliveries wait: MongoDB does not answer ({})", e.getMessage());
+            }
+            return;
         }
+        due.forEach(this::wake);
     }
 
     /**
@@ -126,12 +141,17 @@ class WebhookDispatcher implements SmartLifecycle {
      * The next delivery is always read afresh (never from the poll's list), so nothing is sent twice.
      */
     private void drain(String account) {
-        for (int sent = 0; sent < DRAIN_LIMIT && running; sent++) {
-            Delivery next = store.oldestPending(account)
-                    .filter(d -> !d.nextAttemptAt().isAfter(clock.instant())).orElse(null);
-            if (next == null || !attempt(next)) {
-                return;
+        try {
+            for (int sent = 0; sent < DRAIN_LIMIT && running; sent++) {
+                Delivery next = store.oldestPending(account)
+                        .filter(d -> !d.nextAttemptAt().isAfter(clock.instant())).orElse(null);
+                if (next == null || !attempt(next)) {
+                    return;
+                }
             }
+        } catch (DataAccessException e) {
+            // MongoDB is away: the deliveries stay pending, and the poll notices when it is back.
+            log.debug("Webhook deliveries of account {} wait for MongoDB: {}", account, e.getMessage());
         }
     }
 
@@ -204,10 +224,9 @@ class WebhookDispatcher implements SmartLifecycle {
             request.setHeader("X-Webhook-Attempt", String.valueOf(attempt));
             request.setHeader("X-Webhook-Signature", WebhookSigner.signature(target.secret(), body));
             request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-            int statusCode = http.execute(request, response -> {
-                EntityUtils.consume(response.getEntity());
-                return response.getCode();
-            });
+            Answer answer = http.execute(request, response -> new Answer(response.getCode(),
+                    answerStart(response.getEntity())));
+            int statusCode = answer.status();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (statusCode / 100 == 2) {
                 breaker.onSuccess(millis, TimeUnit.MILLISECONDS);
@@ -216,10 +235,22 @@ class WebhookDispatcher implements SmartLifecycle {
                 metrics.attempt(WebhookMetrics.Outcome.DELIVERED, millis);
                 metrics.delivered(Duration.between(delivery.createdAt(), now));
                 return true;
+            } else if (statusCode / 100 == 4 && !RETRYABLE_4XX.contains(statusCode)) {
+                // The receiver is up and answered; it refuses this one event. Not a sign it is down.
+                breaker.onSuccess(millis, TimeUnit.MILLISECONDS);
+                metrics.attempt(WebhookMetrics.Outcome.REFUSED, millis);
+                metrics.gaveUp();
+                Instant now = clock.instant();
+                store.failedAttempt(delivery.id(), statusCode, "HTTP " + statusCode + " (refused for good, not "
+                        + "retried)" + (answer.start().isEmpty() ? "" : ": " + answer.start()), millis, now, true, now);
+                log.warn("Webhook {} for account {} was refused by the receiver with HTTP {}; the account's later "
+                        + "events go on", delivery.id(), delivery.accountId(), statusCode);
+                return true;
             } else {
                 breaker.onError(millis, TimeUnit.MILLISECONDS, new IllegalStateException("HTTP " + statusCode));
                 metrics.attempt(WebhookMetrics.Outcome.HTTP_ERROR, millis);
-                failed(delivery, attempt, statusCode, "HTTP " + statusCode, millis);
+                failed(delivery, attempt, statusCode, "HTTP " + statusCode
+                        + (answer.start().isEmpty() ? "" : ": " + answer.start()), millis);
             }
         } catch (OutboundGuard.UnresolvableHostException unresolvable) {
             breaker.releasePermission();
@@ -251,27 +282,51 @@ class WebhookDispatcher implements SmartLifecycle {
         metrics.gaveUp();
     }
 
+    /** A failed attempt: retried after a backoff, unless the horizon (or WEBHOOK_MAX_ATTEMPTS) is reached. */
     private void failed(Delivery delivery, int attempt, Integer statusCode, String error, long millis) {
         Instant now = clock.instant();
-        boolean last = attempt >= settings.maxAttempts();
-        Instant next = last ? now : now.plus(backoff(attempt));
-        store.failedAttempt(delivery.id(), statusCode, error, millis, next, last, now);
+        Instant next = now.plus(backoff(attempt));
+        boolean last = (settings.maxAttempts() > 0 && attempt >= settings.maxAttempts())
+                || next.isAfter(delivery.createdAt().plus(settings.retryHorizon()));
+        store.failedAttempt(delivery.id(), statusCode, error, millis, last ? now : next, last, now);
         if (last) {
             metrics.gaveUp();
-            log.warn("Webhook {} for account {} failed after {} attempts: {}", delivery.id(), delivery.accountId(),
-                    attempt, error);
+            log.warn("Webhook {} for account {} failed after {} attempts over {}: {}", delivery.id(),
+                    delivery.accountId(), attempt, Duration.between(delivery.createdAt(), now), error);
         }
     }
 
-    /** retryBase x 4^(attempt-1), +-20 % jitter so receivers coming back are not hit by everyone at once. */
-    private Duration backoff(int attempt) {
-        double factor = Math.pow(4, attempt - 1) * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis((long) (settings.retryBase().toMillis() * factor));
+    /**
+     * retryBase x 4^(attempt-1), at most WEBHOOK_RETRY_MAX_DELAY, +-20 % jitter so receivers coming back are not
+     * hit by everyone at once.
+     */
+    Duration backoff(int attempt) {
+        double grown = settings.retryBase().toMillis() * Math.pow(4, Math.min(attempt - 1, 20));
+        double capped = Math.min(grown, settings.retryMaxDelay().toMillis());
+        return Duration.ofMillis((long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
+    }
+
+    private record Answer(int status, String start) {
+    }
+
+    /** The first characters of the receiver's answer (for the delivery record), the rest discarded. */
+    private static String answerStart(org.apache.hc.core5.http.HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        try (java.io.InputStream in = entity.getContent()) {
+            byte[] start = in.readNBytes(ANSWER_KEPT);
+            String text = new String(start, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "")
+                    .strip();
+            return start.length == ANSWER_KEPT ? text + "..." : text;
+        } finally {
+            EntityUtils.consume(entity);
+        }
     }
 
     @Override
     public void start() {
-        senders = Executors.newFixedThreadPool(SENDERS, r -> {
+        senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "webhook-sender");
             t.setDaemon(true);
             return t;

@@ -3,7 +3,12 @@ package io.wamonitor.gateway.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wamonitor.contracts.event.AccountQrChanged;
+import io.wamonitor.contracts.event.AccountStatusChanged;
+import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.gateway.api.WorkerEvent;
+import org.springframework.core.annotation.Order;
 import io.wamonitor.gateway.account.AccountDeleted;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
@@ -50,6 +55,33 @@ public class WebhookIntake {
         this.sequence = new AtomicLong(clock.millis() * 1_000);
     }
 
+    @EventListener
+    @Order(10)
+    void onMessage(WorkerEvent<MessageCaptured> event) {
+        onMessage(event.accountId(), event.payload());
+    }
+
+    @EventListener
+    @Order(10)
+    void onStatus(WorkerEvent<AccountStatusChanged> event) {
+        AccountStatusChanged status = event.payload();
+        onStatus(event.accountId(), event.id(), status.status().name(), status.reason(), status.phone(),
+                event.occurredAt());
+    }
+
+    @EventListener
+    @Order(10)
+    void onAck(WorkerEvent<MessageAckChanged> event) {
+        MessageAckChanged acks = event.payload();
+        onAck(event.accountId(), acks.messageIds(), acks.chat(), acks.ack(), event.occurredAt());
+    }
+
+    @EventListener
+    @Order(10)
+    void onQr(WorkerEvent<AccountQrChanged> event) {
+        onQr(event.accountId(), event.id(), event.payload().qr(), event.occurredAt());
+    }
+
     public void onMessage(UUID account, MessageCaptured message) {
         meters.counter("wamonitor.messages.captured", "direction", message.fromMe() ? "outbound" : "inbound")
                 .increment();
@@ -60,7 +92,7 @@ public class WebhookIntake {
         }
         String eventId = derivedEventId(accountId, "message", message.messageId());
         if (store.find(accountId, eventId).isPresent()) {
-            return;
+            return; // reported again (after a restart or an outage): recorded once
         }
         String mediaUrl = null;
         if (message.media() != null && message.media().data() != null) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class WebhookMetrics {
 
-    enum Outcome { DELIVERED, HTTP_ERROR, CONNECTION_ERROR, BLOCKED, CIRCUIT_OPEN }
+    enum Outcome { DELIVERED, HTTP_ERROR, REFUSED, CONNECTION_ERROR, BLOCKED, CIRCUIT_OPEN }
 
     private final MeterRegistry registry;
     private final Map<Outcome, Counter> attempts = new ConcurrentHashMap<>();

@@ -3,6 +3,7 @@ package io.wamonitor.gateway.worker;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
+import io.wamonitor.contracts.MessageCatalog;
 import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
@@ -11,7 +12,6 @@ import io.wamonitor.contracts.command.RestartSession;
 import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.PairingCodeResult;
-import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
@@ -27,6 +27,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
@@ -76,17 +78,27 @@ class WorkerLink implements SessionControl, WorkerRequests {
 
     @Override
     public SnapshotResult snapshot(UUID account, String format, Integer quality) {
-        return request(account, new TakeSnapshot(format, quality), SnapshotResult.class);
+        return request(account, new TakeSnapshot(format, quality, deadline()), SnapshotResult.class);
     }
 
     @Override
     public PairingCodeResult pairingCode(UUID account, String phone) {
-        return request(account, new RequestPairingCode(phone), PairingCodeResult.class);
+        return request(account, new RequestPairingCode(phone, deadline()), PairingCodeResult.class);
     }
 
     @Override
-    public SendResult send(UUID account, SendMessage message) {
-        return request(account, message, SendResult.class);
+    public boolean send(UUID account, UUID commandId, SendMessage message) {
+        return send(new Envelope<>(commandId, MessageCatalog.typeOf(message), clock.instant(), account, message));
+    }
+
+    @Override
+    public Duration replyTimeout() {
+        return settings.replyTimeout();
+    }
+
+    /** When a request's caller stops waiting: a worker that gets it later drops it (nothing is dead-lettered). */
+    private Instant deadline() {
+        return clock.instant().plus(settings.replyTimeout());
     }
 
     @Override
@@ -106,13 +118,12 @@ class WorkerLink implements SessionControl, WorkerRequests {
     }
 
     /**
-     * Sends a request that expires with the reply timeout (a worker that comes back later must not act on a
-     * stale request) and waits for the answer.
+     * Sends a request that carries its deadline (a worker that gets it later drops it with a log line; a queue
+     * TTL would dead-letter it instead) and waits for the answer.
      */
     private <R extends Payload> R request(UUID account, Payload payload, Class<R> answerType) {
         Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
         Message message = message(envelope, MessageDeliveryMode.NON_PERSISTENT);
-        message.getMessageProperties().setExpiration(String.valueOf(settings.replyTimeout().toMillis()));
         Message reply;
         try {
             reply = requests.sendAndReceive(topology.commandsExchange(), topology.routingKey(envelope), message);
@@ -141,7 +152,13 @@ class WorkerLink implements SessionControl, WorkerRequests {
     }
 
     private boolean send(UUID accountId, Payload payload) {
-        Envelope<Payload> envelope = Envelope.of(accountId, payload, clock.instant());
+        return send(Envelope.of(accountId, payload, clock.instant()));
+    }
+
+    private boolean send(Envelope<? extends Payload> command) {
+        @SuppressWarnings("unchecked")
+        Envelope<Payload> envelope = (Envelope<Payload>) command;
+        UUID accountId = envelope.accountId();
         Message message = message(envelope, MessageDeliveryMode.PERSISTENT);
         try {
             rabbit.invoke(ops -> {

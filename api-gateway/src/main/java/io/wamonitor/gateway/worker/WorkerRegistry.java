@@ -62,6 +62,12 @@ class WorkerRegistry {
         return held;
     }
 
+    /** Whether the worker has been heard from within {@code WORKER_TIMEOUT}. */
+    boolean isAlive(String workerId) {
+        WorkerView worker = workers.get(workerId);
+        return worker != null && isAlive(worker, clock.instant());
+    }
+
     private boolean isAlive(WorkerView worker, Instant now) {
         return worker.lastHeartbeatAt().plus(settings.workerTimeout()).isAfter(now);
     }

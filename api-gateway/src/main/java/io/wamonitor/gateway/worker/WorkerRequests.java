@@ -16,7 +16,14 @@ public interface WorkerRequests {
 
     PairingCodeResult pairingCode(UUID account, String phone);
 
-    io.wamonitor.contracts.event.SendResult send(UUID account, io.wamonitor.contracts.command.SendMessage message);
+    /**
+     * Hands a send to the worker (the broker confirmed it) under the envelope id {@code commandId}; its result
+     * comes back as a SendResult event. False when the broker did not take it: then it was certainly not sent.
+     */
+    boolean send(UUID account, UUID commandId, io.wamonitor.contracts.command.SendMessage message);
+
+    /** How long a request waits for the worker ({@code WORKER_REPLY_TIMEOUT}); also the deadline of a send. */
+    java.time.Duration replyTimeout();
 
     void logout(UUID account);
 

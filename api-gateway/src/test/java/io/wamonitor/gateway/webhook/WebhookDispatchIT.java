@@ -36,7 +36,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wamonitor.outbound.allow=127.0.0.1", "wamonitor.webhook.retry-base=50ms",
-        "wamonitor.webhook.max-attempts=50", "wamonitor.webhook.timeout=1s"})
+        "wamonitor.webhook.max-attempts=50", "wamonitor.webhook.timeout=1s",
+        "wamonitor.webhook.retry-max-delay=2s", "wamonitor.accounts.max=20"})
 class WebhookDispatchIT {
 
     static final GatewayTestSupport support = new GatewayTestSupport();
@@ -139,6 +140,68 @@ class WebhookDispatchIT {
         api.put("/api/accounts/" + account + "/webhook", "{\"webhook_url\":\"http://127.0.0.1:" + closedPort() + "/x\"}");
         dispatcher.forgetUnusedReceivers();
         assertThat(api.get("/actuator/prometheus").body()).doesNotContain(series);
+    }
+
+    @Test
+    void oneAccountsBacklogDoesNotDelayAnotherAccountsDueDelivery() throws IOException {
+        // A receiver that hangs: the busy account's deliveries time out and stay due, one after another.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer hanging = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hanging.createContext("/hook", exchange -> {
+            try {
+                release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hanging.start();
+        try {
+            String busyUrl = "http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook";
+            String quietUrl = "http://127.0.0.1:" + live.getAddress().getPort() + "/hook";
+            UUID busy = account(busyUrl);
+            UUID quiet = account(quietUrl);
+            Instant now = Instant.now();
+            for (int i = 0; i < 1_500; i++) {
+                store.insert(delivery(busy, busyUrl, i, now));
+            }
+            // A delivery that falls due (a retry, say): no event wakes its account, only the dispatcher's poll.
+            store.insert(delivery(quiet, quietUrl, 10_000, now));
+            await("the quiet account's delivery, despite 1500 older ones of another account")
+                    .atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(liveHits.get()).isEqualTo(1));
+            assertThat(store.forAccount(busy.toString(), Delivery.Status.PENDING, 2_000).size())
+                    .as("the busy account is still draining").isGreaterThan(1_000);
+        } finally {
+            release.countDown();
+            hanging.stop(0);
+        }
+    }
+
+    @Test
+    void aDeliveryIsRetriedUntilTheHorizonThenFailed() throws IOException {
+        String url = "http://127.0.0.1:" + closedPort() + "/hook";
+        UUID account = account(url);
+        Instant createdLongAgo = Instant.now().minus(WebhookSettings.DEFAULT_RETRY_HORIZON).plusSeconds(2);
+        Delivery old = delivery(account, url, 1, createdLongAgo);
+        store.insert(old);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Delivery failed = store.find(account.toString(), old.id()).orElseThrow();
+            assertThat(failed.status()).isEqualTo(Delivery.Status.FAILED);
+            assertThat(failed.lastError()).isNotBlank();
+        });
+    }
+
+    @Test
+    void retriesWaitLongerEachTimeButNeverMoreThanTheMaximumDelay() {
+        assertThat(dispatcher.backoff(1)).isBetween(Duration.ofMillis(40), Duration.ofMillis(60));
+        assertThat(dispatcher.backoff(3)).isBetween(Duration.ofMillis(640), Duration.ofMillis(960));
+        assertThat(dispatcher.backoff(40)).isLessThanOrEqualTo(Duration.ofMillis(2_400));
+    }
+
+    private static Delivery delivery(UUID account, String url, long seq, Instant createdAt) {
+        return new Delivery(UUID.randomUUID().toString(), account.toString(), "message", url,
+                "{\"n\":" + seq + "}", seq, Delivery.Status.PENDING, 0,
+                Instant.now(), null, null, null, createdAt, createdAt, null);
     }
 
     private UUID account(String webhookUrl) {

@@ -10,13 +10,12 @@ import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
 import io.wamonitor.contracts.command.SendMessage;
-import io.wamonitor.contracts.command.TakeSnapshot;
-import io.wamonitor.contracts.event.PairingCodeResult;
-import io.wamonitor.contracts.event.SendResult;
-import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
+import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.session.CommandOutcome;
 import io.wamonitor.worker.session.SessionFailure;
@@ -28,9 +27,16 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
-/** Receives the gateway's commands, runs them and answers each one with a {@link CommandResult}. */
+/**
+ * Receives the gateway's commands and runs them: requests (snapshot, pairing code) are answered on their reply
+ * queue, a send reports its result as an event, the others with a {@link CommandResult}. A command is remembered
+ * as done only once it was handled; one whose handling failed is redelivered and tried again (with the
+ * listener's backoff). Requests that arrive after their deadline are dropped: nobody waits for them any more.
+ */
 @Component
 class CommandListener {
 
@@ -40,13 +46,16 @@ class CommandListener {
     private final SessionService sessions;
     private final EventPublisher events;
     private final WorkerSettings settings;
-    private final RecentIds recent = new RecentIds(10_000);
+    private final Clock clock;
+    private final RecentIds done = new RecentIds(10_000);
 
-    CommandListener(EnvelopeCodec codec, SessionService sessions, EventPublisher events, WorkerSettings settings) {
+    CommandListener(EnvelopeCodec codec, SessionService sessions, EventPublisher events, WorkerSettings settings,
+                    Clock clock) {
         this.codec = codec;
         this.sessions = sessions;
         this.events = events;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @RabbitListener(queues = "#{@amqpTopology.workerCommandsQueue()}")
@@ -62,13 +71,21 @@ class CommandListener {
             log.error("Dead-lettering {} {}: it names no account", envelope.type(), envelope.id());
             throw new AmqpRejectAndDontRequeueException("command without account_id");
         }
-        if (!recent.firstTime(envelope.id())) {
-            log.debug("Skipping redelivered command {}", envelope.id());
+        if (done.contains(envelope.id())) {
+            log.debug("Skipping command {}: it was handled already", envelope.id());
             return;
         }
+        handle(message, envelope);
+        done.add(envelope.id());
+    }
+
+    private void handle(Message message, Envelope<Payload> envelope) {
         UUID account = envelope.accountId();
         Payload payload = envelope.payload();
         if (payload instanceof TakeSnapshot snapshot) {
+            if (expired(envelope, snapshot.deadline())) {
+                return;
+            }
             sessions.snapshot(account, snapshot.format(), snapshot.quality()).whenComplete((shot, error) ->
                     events.reply(message, account, error == null
                             ? new SnapshotResult(true, null, null, shot.mimetype(), shot.base64(), shot.takenAt())
@@ -76,18 +93,21 @@ class CommandListener {
             return;
         }
         if (payload instanceof RequestPairingCode request) {
+            if (expired(envelope, request.deadline())) {
+                return;
+            }
             sessions.pairingCode(account, request.phone()).whenComplete((code, error) ->
                     events.reply(message, account, error == null ? new PairingCodeResult(true, null, null, code)
                             : PairingCodeResult.failed(code(error, "PAIRING_CODE_FAILED"), message(error))));
             return;
         }
         if (payload instanceof SendMessage send) {
-            sessions.send(account, send).whenComplete((result, error) -> events.reply(message, account,
-                    error == null ? result : SendResult.failed(code(error, "SEND_FAILED"), message(error))));
+            // Refused after its deadline inside, as a reported result: the gateway settles the client's key with it.
+            sessions.send(account, envelope.id(), send);
             return;
         }
         if (payload instanceof LogoutSession) {
-            sessions.logout(account).whenComplete((done, error) -> events.publish(account, result(envelope,
+            sessions.logout(account).whenComplete((ignored, error) -> events.publish(account, result(envelope,
                     error == null ? new CommandOutcome.Done("logged out")
                             : new CommandOutcome.Failed(code(error, "LOGOUT_FAILED"), message(error), false))));
             return;
@@ -96,10 +116,18 @@ class CommandListener {
         events.publish(account, result(envelope, outcome));
     }
 
+    private boolean expired(Envelope<Payload> envelope, Instant deadline) {
+        if (deadline != null && clock.instant().isAfter(deadline)) {
+            log.info("Dropping {} {} for account {}: it came after its deadline {}, nobody waits for it any more",
+                    envelope.type(), envelope.id(), envelope.accountId(), deadline);
+            return true;
+        }
+        return false;
+    }
+
     private static String code(Throwable error, String fallback) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        return cause instanceof SessionFailure failure ? failure.code() : fallback;
+        SessionFailure failure = SessionFailure.of(error);
+        return failure != null ? failure.code() : fallback;
     }
 
     private static String message(Throwable error) {

@@ -4,8 +4,11 @@ import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
 import io.wamonitor.worker.browser.PageSetup;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.whatsapp.Messages;
+import io.wamonitor.worker.whatsapp.Sending;
 import io.wamonitor.worker.whatsapp.PageCalls;
 import io.wamonitor.worker.whatsapp.PageEvent;
 import io.wamonitor.worker.whatsapp.PageScripts;
@@ -14,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +44,8 @@ final class AccountSession {
     private static final Duration PUMP = Duration.ofMillis(100);
     private static final long PROBE_EVERY_MS = 2_000;
     private static final long MAX_BACKOFF_MS = 60_000;
+    /** While the journal is full, messages left in WhatsApp Web are looked for again this often. */
+    private static final long BACKFILL_RETRY_MS = 10_000;
 
     private final UUID account;
     private final String name;
@@ -50,6 +57,9 @@ final class AccountSession {
     private final SessionEvents events;
     private final long mediaMaxBytes;
     private final SessionMetrics metrics;
+    private final CaptureLog captureLog;
+    private final SendLedger sends;
+    private final Clock clock;
     private final StatusTracker tracker;
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Deque<PageEvent> pageEvents = new ArrayDeque<>();
@@ -64,9 +74,15 @@ final class AccountSession {
 
     private volatile boolean stopping;
     private volatile AccountStatus status = AccountStatus.INIT;
+    private volatile String reason = "starting the browser";
+    private volatile String phone;
     private BrowserPage page;
     private long nextProbe;
     private long backoffMs = 1_000;
+    /** The session became READY: interrupted sends are settled and missed messages looked for, once. */
+    private volatile boolean readyWorkDue;
+    /** A message could not be recorded (journal full): look for missed messages again when there is room. */
+    private long backfillRetryAt = Long.MAX_VALUE;
 
     AccountSession(UUID account, String name, Path profile, SessionContext context, StatusTracker.Observer observer) {
         this.account = account;
@@ -79,11 +95,19 @@ final class AccountSession {
         this.metrics = context.metrics();
         this.events = context.events();
         this.mediaMaxBytes = context.mediaMaxBytes();
+        this.captureLog = context.captureLog();
+        this.sends = context.sends();
+        this.clock = context.clock();
         this.tracker = new StatusTracker(new StatusTracker.Observer() {
             @Override
-            public void statusChanged(AccountStatus newStatus, String reason, String phone) {
+            public void statusChanged(AccountStatus newStatus, String newReason, String newPhone) {
+                if (newStatus == AccountStatus.READY && status != AccountStatus.READY) {
+                    readyWorkDue = true;
+                }
                 status = newStatus;
-                observer.statusChanged(newStatus, reason, phone);
+                reason = newReason;
+                phone = newPhone;
+                observer.statusChanged(newStatus, newReason, newPhone);
             }
 
             @Override
@@ -100,6 +124,11 @@ final class AccountSession {
 
     AccountStatus status() {
         return status;
+    }
+
+    /** The status with its reason and phone, for the heartbeat. */
+    io.wamonitor.contracts.event.WorkerHeartbeat.HeldSession held() {
+        return new io.wamonitor.contracts.event.WorkerHeartbeat.HeldSession(account, status, reason, phone);
     }
 
     void start() {
@@ -136,6 +165,11 @@ final class AccountSession {
         return result;
     }
 
+    /** A send was interrupted: settle it (and look for missed messages) as soon as the session is READY. */
+    void settleSoon() {
+        readyWorkDue = true;
+    }
+
     /** Closes and reopens the browser from the same profile. */
     void restart() {
         inbox.offer(() -> {
@@ -151,7 +185,7 @@ final class AccountSession {
     private void run() {
         try {
             while (!stopping) {
-                if (page == null && System.currentTimeMillis() >= nextLaunchAt) {
+                if (page == null && clock.millis() >= nextLaunchAt) {
                     launch();
                     continue;
                 }
@@ -193,7 +227,7 @@ final class AccountSession {
             String why = "cannot open WhatsApp Web: " + firstLine(e.getMessage());
             log.warn("Account {}: {}; retrying in {} s", account, why, backoffMs / 1000);
             tracker.onFailure(why);
-            nextLaunchAt = System.currentTimeMillis() + backoffMs;
+            nextLaunchAt = clock.millis() + backoffMs;
             backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         } finally {
             launchGate.release();
@@ -220,8 +254,23 @@ final class AccountSession {
                 drainEvents();
                 return;
             }
-            if (System.currentTimeMillis() >= nextProbe) {
+            if (clock.millis() >= nextProbe) {
                 probe();
+            }
+            if (status == AccountStatus.READY && (readyWorkDue || clock.millis() >= backfillRetryAt)) {
+                readyWorkDue = false;
+                backfillRetryAt = Long.MAX_VALUE;
+                try {
+                    settleInterruptedSends();
+                    backfill();
+                } catch (RuntimeException e) {
+                    if (PageCalls.isNavigation(e)) {
+                        throw e;
+                    }
+                    log.warn("Account {}: looking for missed messages failed ({}); trying again shortly", account,
+                            firstLine(e.getMessage()));
+                    backfillRetryAt = clock.millis() + BACKFILL_RETRY_MS;
+                }
             }
         } catch (RuntimeException e) {
             if (PageCalls.isNavigation(e)) {
@@ -233,7 +282,7 @@ final class AccountSession {
             log.warn("Account {}: page error: {}", account, firstLine(e.getMessage()));
             tracker.onTrouble("the page stopped answering; reopening it");
             closePage();
-            nextLaunchAt = System.currentTimeMillis() + backoffMs;
+            nextLaunchAt = clock.millis() + backoffMs;
         }
     }
 
@@ -241,7 +290,7 @@ final class AccountSession {
         PageEvent event;
         while ((event = pageEvents.poll()) != null) {
             if ("chat.new_message".equals(event.type())) {
-                capture(event);
+                capture(event.data());
                 continue;
             }
             if ("chat.msg_ack_change".equals(event.type())) {
@@ -256,29 +305,79 @@ final class AccountSession {
     }
 
     /**
-     * Reports a new message once (WhatsApp re-emits a message after decrypting it, and after reconnects), with
-     * its media downloaded in the page.
+     * Reports a message once (WhatsApp re-emits a message after decrypting it, and after reconnects), with its
+     * media downloaded in the page. A message already confirmed or waiting in the journal is not reported again;
+     * one the journal cannot take now is left for a later backfill. True when it was recorded now.
      */
-    private void capture(PageEvent event) {
-        Messages.read(event.data()).ifPresent(message -> {
-            if (seenMessages.put(message.messageId(), Boolean.TRUE) != null) {
-                return;
-            }
-            if (Messages.hasMedia(event.data()) && page != null) {
-                MessageCaptured.Media media;
-                try {
-                    media = Messages.download(page, event.data(), mediaMaxBytes);
-                } catch (RuntimeException e) {
-                    log.warn("Account {}: downloading the media of {} failed: {}", account, message.messageId(),
-                            firstLine(e.getMessage()));
-                    media = new MessageCaptured.Media(null, null, null, null, null, "download_failed");
+    private boolean capture(JsonNode data) {
+        MessageCaptured read = Messages.read(data).orElse(null);
+        if (read == null || seenMessages.containsKey(read.messageId()) || captureLog.captured(account, read.messageId())) {
+            return false;
+        }
+        MessageCaptured message = read;
+        if (Messages.hasMedia(data) && page != null) {
+            MessageCaptured.Media media;
+            try {
+                media = Messages.download(page, data, mediaMaxBytes);
+            } catch (RuntimeException e) {
+                if (PageCalls.isNavigation(e)) {
+                    throw e; // the page went away mid-download: the message stays in WhatsApp Web for the backfill
                 }
-                message = new MessageCaptured(message.messageId(), message.chat(), message.from(), message.to(),
-                        message.author(), message.fromMe(), message.isGroup(), message.type(), message.text(),
-                        message.timestamp(), message.notifyName(), media);
+                log.warn("Account {}: downloading the media of {} failed: {}", account, read.messageId(),
+                        firstLine(e.getMessage()));
+                media = new MessageCaptured.Media(null, null, null, null, null, "download_failed");
             }
-            events.messageCaptured(account, message);
-        });
+            message = new MessageCaptured(read.messageId(), read.chat(), read.from(), read.to(), read.author(),
+                    read.fromMe(), read.isGroup(), read.type(), read.text(), read.timestamp(), read.notifyName(),
+                    media);
+        }
+        if (!events.messageCaptured(account, message)) {
+            backfillRetryAt = Math.min(backfillRetryAt, clock.millis() + BACKFILL_RETRY_MS);
+            return false;
+        }
+        seenMessages.put(message.messageId(), Boolean.TRUE);
+        return true;
+    }
+
+    /**
+     * Reports the messages WhatsApp Web received that were never captured: ones that arrived while the worker was
+     * down or between WhatsApp's receipt and the journal (kill -9), or while the journal was full. Looks from the
+     * capture cursor (minus a slack) on; the first time an account is READY its cursor starts now (its history
+     * is not reported).
+     */
+    private void backfill() {
+        OptionalLong since = captureLog.backfillSince(account);
+        if (since.isEmpty()) {
+            captureLog.startCursor(account, clock.instant().getEpochSecond());
+            return;
+        }
+        if (!captureLog.hasRoom()) {
+            backfillRetryAt = clock.millis() + BACKFILL_RETRY_MS;
+            return;
+        }
+        int reported = 0;
+        for (JsonNode message : Messages.since(page, since.getAsLong())) {
+            if (capture(message)) {
+                reported++;
+            }
+        }
+        if (reported > 0) {
+            metrics.backfilledMessages.increment(reported);
+            log.info("Account {}: {} message(s) WhatsApp Web had received but the worker had not captured are "
+                    + "reported now", account, reported);
+        }
+    }
+
+    /** Sends a crash interrupted: WhatsApp Web shows whether each went out; the answer is reported once. */
+    private void settleInterruptedSends() {
+        for (SendLedger.StartedSend started : sends.unfinished(account)) {
+            SendResult result = Sending.settleInterrupted(page, started.to(), started.keyId())
+                    .forCommand(started.commandId());
+            sends.finish(started.commandId(), result);
+            events.sendFinished(account, result);
+            log.info("Account {}: a send interrupted by a restart (command {}) {}", account, started.commandId(),
+                    result.ok() ? "had gone out" : "had not gone out; it is not sent again");
+        }
     }
 
     private void act(StatusTracker.Action action) {
@@ -296,7 +395,7 @@ final class AccountSession {
     }
 
     private void probe() {
-        nextProbe = System.currentTimeMillis() + PROBE_EVERY_MS;
+        nextProbe = clock.millis() + PROBE_EVERY_MS;
         tracker.onProbe(PageCalls.probe(page));
         drainEvents();
     }
@@ -334,6 +433,6 @@ final class AccountSession {
     /** What every session of this worker shares. */
     record SessionContext(BrowserEngine engine, PageScripts scripts, String url, Semaphore launchGate,
                           SessionMetrics metrics, int qrMaxBatches, boolean takeoverOnConflict, SessionEvents events,
-                          long mediaMaxBytes) {
+                          long mediaMaxBytes, CaptureLog captureLog, SendLedger sends, Clock clock) {
     }
 }

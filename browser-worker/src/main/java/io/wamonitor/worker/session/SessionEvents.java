@@ -1,20 +1,30 @@
 package io.wamonitor.worker.session;
 
 import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.event.MessageAckChanged;
+import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.SendResult;
 
 import java.util.UUID;
 
-/** What sessions tell the outside world; implemented by the messaging adapter. */
+/**
+ * What sessions tell the outside world; implemented by the messaging adapter, which records each event durably
+ * before it returns. {@code false} means the event could not be recorded (the journal is full): a message is then
+ * left to the capture cursor.
+ */
 public interface SessionEvents {
 
-    void statusChanged(UUID account, AccountStatus status, String reason, String phone);
+    boolean statusChanged(UUID account, AccountStatus status, String reason, String phone);
 
     /** The linking screen shows a new QR code, or none ({@code qr} null). */
-    void qrChanged(UUID account, String qr);
+    boolean qrChanged(UUID account, String qr);
 
-    void messageCaptured(UUID account, io.wamonitor.contracts.event.MessageCaptured message);
+    boolean messageCaptured(UUID account, MessageCaptured message);
 
-    void acksChanged(UUID account, io.wamonitor.contracts.event.MessageAckChanged acks);
+    boolean acksChanged(UUID account, MessageAckChanged acks);
+
+    /** A send command ended (sent, refused, or found interrupted after a restart). */
+    boolean sendFinished(UUID account, SendResult result);
 
     /** Slots were taken or freed: capacity reporting should not wait for the next periodic heartbeat. */
     void slotsChanged();

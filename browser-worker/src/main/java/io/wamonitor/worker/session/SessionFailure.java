@@ -13,4 +13,11 @@ public class SessionFailure extends RuntimeException {
     public String code() {
         return code;
     }
+
+    /** The SessionFailure behind an error from a session's future, or null if it is something else. */
+    public static SessionFailure of(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof SessionFailure failure ? failure : null;
+    }
 }

@@ -11,6 +11,7 @@ class SessionMetrics {
     final Counter pageCrashes;
     final Counter browserRelaunches;
     final Counter launchFailures;
+    final Counter backfilledMessages;
 
     SessionMetrics(MeterRegistry registry) {
         pageCrashes = Counter.builder("wamonitor.worker.page.crashes")
@@ -19,5 +20,8 @@ class SessionMetrics {
                 .description("Browsers relaunched after their process went away").register(registry);
         launchFailures = Counter.builder("wamonitor.worker.browser.launch.failures")
                 .description("Browser launches or page loads that failed").register(registry);
+        backfilledMessages = Counter.builder("wamonitor.worker.messages.backfilled")
+                .description("Messages found in WhatsApp Web's store after a restart or outage that had never been "
+                        + "captured, reported late rather than lost").register(registry);
     }
 }

@@ -12,12 +12,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
+import io.wamonitor.contracts.command.SendMessage;
+import io.wamonitor.contracts.event.SendResult;
+import io.wamonitor.contracts.event.WorkerHeartbeat;
+import io.wamonitor.worker.whatsapp.Sending;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -46,14 +53,22 @@ public class SessionService implements SmartLifecycle {
     private final Map<UUID, AccountSession> sessions = new ConcurrentHashMap<>();
     private volatile boolean running;
 
+    private final CaptureLog captureLog;
+    private final SendLedger sendLedger;
+    private final Clock clock;
+
     SessionService(WorkerSettings settings, SessionEvents events, ProfileStore profiles, BrowserEngine engine,
-                   PageScripts scripts, WhatsAppWebSettings whatsapp, SessionMetrics metrics) {
+                   PageScripts scripts, WhatsAppWebSettings whatsapp, SessionMetrics metrics, CaptureLog captureLog,
+                   SendLedger sendLedger, Clock clock) {
         this.slots = new SlotTable(settings.maxSessions());
         this.events = events;
         this.profiles = profiles;
+        this.captureLog = captureLog;
+        this.sendLedger = sendLedger;
+        this.clock = clock;
         this.context = new AccountSession.SessionContext(engine, scripts, whatsapp.url(),
                 new Semaphore(settings.startConcurrency()), metrics, whatsapp.qrMaxBatches(),
-                whatsapp.takeoverOnConflict(), events, whatsapp.mediaMaxBytes());
+                whatsapp.takeoverOnConflict(), events, whatsapp.mediaMaxBytes(), captureLog, sendLedger, clock);
         log.info("Worker {} has {} session slots; WhatsApp Web at {} ({})", settings.id(), settings.maxSessions(),
                 whatsapp.url(), scripts.injectsBundle() ? "injecting wa-js" : "the page provides window.WPP");
     }
@@ -104,6 +119,7 @@ public class SessionService implements SmartLifecycle {
         }
         // The browser is closed, so Chromium has released the profile: now it can go.
         profiles.delete(account);
+        captureLog.forget(account);
         log.info("Account {} deleted from this worker ({}); its profile is removed", account, reason);
         return new CommandOutcome.Done(session != null ? "deleted" : "not held; profile removed");
     }
@@ -144,10 +160,64 @@ public class SessionService implements SmartLifecycle {
         }));
     }
 
-    public CompletableFuture<io.wamonitor.contracts.event.SendResult> send(UUID account,
-            io.wamonitor.contracts.command.SendMessage message) {
-        return session(account).thenCompose(s -> s.submit(READY, "ACCOUNT_NOT_READY",
-                page -> io.wamonitor.worker.whatsapp.Sending.send(page, message)));
+    /**
+     * Runs a send command at most once and reports how it ended as an event (also when it was refused): a command
+     * already run answers with its recorded result and sends nothing; one past its deadline is refused; otherwise
+     * the send is written down as started before the page is asked. A send the page did not finish (the page
+     * went away mid-send) stays started and is settled from WhatsApp Web once the session is READY again.
+     */
+    public CompletableFuture<SendResult> send(UUID account, UUID commandId, SendMessage message) {
+        Optional<SendResult> done = sendLedger.finished(commandId);
+        if (done.isPresent()) {
+            log.info("Send command {} was delivered again; it ran already and is not sent twice", commandId);
+            events.sendFinished(account, done.get());
+            return CompletableFuture.completedFuture(done.get());
+        }
+        CompletableFuture<SendResult> outcome = session(account)
+                .thenCompose(s -> s.submit(READY, "ACCOUNT_NOT_READY", page -> {
+                    if (pastDeadline(message)) {
+                        return SendResult.failed("DEADLINE_EXCEEDED", "the send came after its deadline "
+                                + message.deadline() + "; it was not sent");
+                    }
+                    String keyId = Sending.keyIdOf(commandId);
+                    if (!sendLedger.start(commandId, account, message.to(), keyId)) {
+                        return null; // already started by an earlier delivery of this command: that one reports
+                    }
+                    return Sending.send(page, message, keyId);
+                }));
+        return outcome.handle((result, error) -> {
+            if (error != null) {
+                SessionFailure failure = SessionFailure.of(error);
+                if (failure == null && sendLedger.unfinished(account).stream()
+                        .anyMatch(started -> started.commandId().equals(commandId))) {
+                    log.warn("Account {}: send {} was interrupted ({}); it is settled from WhatsApp Web shortly",
+                            account, commandId, error.getMessage());
+                    AccountSession session = sessions.get(account);
+                    if (session != null) {
+                        session.settleSoon();
+                    }
+                    return null;
+                }
+                result = SendResult.failed(failure != null ? failure.code() : "SEND_FAILED",
+                        failure != null ? failure.getMessage() : String.valueOf(error.getMessage()));
+            }
+            if (result == null) {
+                return null;
+            }
+            SendResult answered = result.forCommand(commandId);
+            sendLedger.finish(commandId, answered);
+            events.sendFinished(account, answered);
+            return answered;
+        });
+    }
+
+    private boolean pastDeadline(SendMessage message) {
+        return message.deadline() != null && clock.instant().isAfter(message.deadline());
+    }
+
+    /** Every held account with its status, for the heartbeat. */
+    public List<WorkerHeartbeat.HeldSession> heldSessions() {
+        return sessions.values().stream().map(AccountSession::held).toList();
     }
 
     /** How many of this worker's sessions are in each status. */

@@ -1,6 +1,7 @@
 package io.wamonitor.worker.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.worker.browser.BrowserPage;
@@ -28,7 +29,51 @@ public final class Messages {
                 : WPP.util.blobToBase64(blob).then(url => ({data: url.substring(url.indexOf(',') + 1),
                                                          size: blob.size, mimetype: blob.type})))""";
 
+    /**
+     * The messages of every chat active since {@code arg.since} (epoch seconds) that WhatsApp Web has in its
+     * store, oldest first, as the adapter's DTOs: chat.list, then getMessages page by page back to that time.
+     */
+    private static final String SINCE = """
+            (async () => {
+              const dto = window.__wamMessageDto;
+              const found = new Map();
+              const chats = await WPP.chat.list();
+              for (const chat of chats) {
+                if ((chat.t || 0) < arg.since) continue;
+                let batch = await WPP.chat.getMessages(chat.id, {count: arg.page});
+                for (let pages = 1; batch && batch.length; pages++) {
+                  let oldest = null;
+                  for (const m of batch) {
+                    if (!oldest || (m.t || 0) < (oldest.t || 0)) oldest = m;
+                    if ((m.t || 0) >= arg.since) {
+                      const d = dto(m);
+                      if (d.id) found.set(d.id, d);
+                    }
+                  }
+                  if (!oldest || (oldest.t || 0) < arg.since || batch.length < arg.page || pages >= arg.maxPages) break;
+                  batch = await WPP.chat.getMessages(chat.id,
+                    {count: arg.page, direction: 'before', id: oldest.id._serialized || String(oldest.id)});
+                }
+              }
+              return Array.from(found.values()).sort((a, b) => (a.t || 0) - (b.t || 0));
+            })()""";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Messages() {
+    }
+
+    /** Messages WhatsApp Web holds from {@code sinceEpochSeconds} on, oldest first, as adapter DTOs. */
+    public static List<JsonNode> since(BrowserPage page, long sinceEpochSeconds) {
+        PageCalls.Result result = PageCalls.call(page, SINCE, Map.of("since", (double) sinceEpochSeconds,
+                "page", 50.0, "maxPages", 40.0));
+        if (!result.ok()) {
+            throw new IllegalStateException("reading WhatsApp Web's messages failed: " + result.message());
+        }
+        List<JsonNode> messages = new ArrayList<>();
+        if (result.value() instanceof List<?> list) {
+            list.forEach(m -> messages.add(JSON.valueToTree(m)));
+        }
+        return messages;
     }
 
     /** The message in a {@code chat.new_message} DTO, or empty if it is not one to report. */

@@ -4,13 +4,17 @@ import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.browser.BrowserPage;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Sending through WPP as wa-js-surface.md 7.4 and 7.5 describe: the recipient is checked with queryWidExists
  * first (WhatsApp does not reliably reject unknown numbers), then sendTextMessage / sendFileMessage without
- * marking the chat read, waiting for the server's acceptance.
+ * marking the chat read, waiting for the server's acceptance. Each send uses a message key id derived from its
+ * command ({@code messageId} option), so after a crash the worker can look in WhatsApp Web for whether it went out.
  */
 public final class Sending {
 
@@ -22,7 +26,7 @@ public final class Sending {
                 if (!exists) return {notOnWhatsApp: true};
                 chat = exists.wid._serialized || String(exists.wid);
               }
-              const options = {markIsRead: false, waitForAck: true};
+              const options = {markIsRead: false, waitForAck: true, messageId: 'true_' + chat + '_' + arg.keyId};
               const result = arg.media
                 ? await WPP.chat.sendFileMessage(chat, 'data:' + arg.media.mimetype + ';base64,' + arg.media.data,
                     Object.assign(options, {type: 'auto-detect', caption: arg.text || undefined,
@@ -32,13 +36,25 @@ public final class Sending {
               return {id: result.id, ack: result.ack, outcome: outcome || null};
             })()""";
 
+    /** A sent message of this key id in the chat, if WhatsApp Web has it; null otherwise. */
+    private static final String FIND = """
+            WPP.chat.getMessageById('true_' + arg.to + '_' + arg.keyId)
+              .then(m => ({id: m.id._serialized || String(m.id), ack: typeof m.ack === 'number' ? m.ack : null,
+                           t: typeof m.t === 'number' ? m.t : null}), () => null)""";
+
     private Sending() {
     }
 
-    public static SendResult send(BrowserPage page, SendMessage message) {
+    /** The WhatsApp message key id of a command's send: WhatsApp Web's own shape (3EB0 and hex), from the id. */
+    public static String keyIdOf(UUID commandId) {
+        return ("3EB0" + commandId.toString().replace("-", "").substring(0, 20)).toUpperCase(Locale.ROOT);
+    }
+
+    public static SendResult send(BrowserPage page, SendMessage message, String keyId) {
         Map<String, Object> arg = new HashMap<>();
         arg.put("to", message.to());
         arg.put("text", message.text());
+        arg.put("keyId", keyId);
         if (message.media() != null) {
             Map<String, Object> media = new HashMap<>();
             media.put("mimetype", message.media().mimetype());
@@ -48,7 +64,7 @@ public final class Sending {
         }
         PageCalls.Result result = PageCalls.call(page, SEND, arg);
         if (!result.ok()) {
-            String code = result.code() == null ? "SEND_FAILED" : result.code().toUpperCase();
+            String code = result.code() == null ? "SEND_FAILED" : result.code().toUpperCase(Locale.ROOT);
             return SendResult.failed(code, result.message());
         }
         Map<?, ?> value = (Map<?, ?>) result.value();
@@ -60,6 +76,21 @@ public final class Sending {
             return SendResult.failed("SEND_FAILED", "WhatsApp answered " + outcome);
         }
         Integer ack = value.get("ack") instanceof Number n ? n.intValue() : null;
-        return new SendResult(true, null, null, (String) value.get("id"), ack, System.currentTimeMillis() / 1000);
+        return new SendResult(true, null, null, (String) value.get("id"), ack, Instant.now().getEpochSecond(), null);
+    }
+
+    /**
+     * How a send that a crash interrupted ended, read from WhatsApp Web: the message with its key id is there
+     * (it went out), or it is not (it did not, as far as this device knows: reported, never sent again).
+     */
+    public static SendResult settleInterrupted(BrowserPage page, String to, String keyId) {
+        PageCalls.Result result = PageCalls.call(page, FIND, Map.of("to", to, "keyId", keyId));
+        if (result.ok() && result.value() instanceof Map<?, ?> found) {
+            Integer ack = found.get("ack") instanceof Number n ? n.intValue() : null;
+            Long t = found.get("t") instanceof Number n ? n.longValue() : null;
+            return new SendResult(true, null, null, (String) found.get("id"), ack, t, null);
+        }
+        return SendResult.failed("SEND_INTERRUPTED", "the worker stopped during the send and WhatsApp Web shows "
+                + "no such message; it was not sent again");
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Base64;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 @RestController
@@ -129,6 +130,19 @@ class ControlController {
     @Operation(summary = "Cut (online=false) or restore the linked devices' connection to WhatsApp")
     Views.PhoneView connection(@PathVariable String phone, @RequestBody ConnectionRequest request) {
         network.setOnline(phone, request.online());
+        return network.phoneView(phone);
+    }
+
+    record SendDelayRequest(long delayMs) {
+    }
+
+    @PostMapping("/phones/{phone}/send-delay")
+    @Operation(summary = "Make WhatsApp's servers slow to accept what this phone's linked devices send",
+            description = "Each message a linked device sends is accepted (and reaches the outbox) only after "
+                    + "`delay_ms`; the sending page waits for the acceptance as WhatsApp Web does. 0 restores "
+                    + "normal service.")
+    Views.PhoneView sendDelay(@PathVariable String phone, @RequestBody SendDelayRequest request) {
+        network.setSendDelay(phone, Duration.ofMillis(request.delayMs()));
         return network.phoneView(phone);
     }
 

@@ -10,6 +10,8 @@ final class Phone {
     String pushName;
     final List<Device> devices = new ArrayList<>();
     final List<OutboxEntry> outbox = new ArrayList<>();
+    /** How long the servers wait before they accept a message this phone's linked devices send. */
+    java.time.Duration sendDelay = java.time.Duration.ZERO;
 
     Phone(String number, String pushName) {
         this.number = number;

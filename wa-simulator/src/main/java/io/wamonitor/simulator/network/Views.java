@@ -33,7 +33,7 @@ public final class Views {
                              int pendingMessages) {
     }
 
-    public record PhoneView(String phone, String pushName, boolean online, List<DeviceView> devices) {
+    public record PhoneView(String phone, String pushName, boolean online, List<DeviceView> devices, long sendDelayMs) {
     }
 
     public record NumberView(String phone, String name, boolean linked) {

@@ -365,6 +365,13 @@ public class WhatsAppNetwork implements SmartLifecycle {
         }
         String id = outgoing.id() != null && outgoing.id().matches("[0-9A-F]{10,40}") ? outgoing.id()
                 : Wids.newMessageId(true);
+        String retransmitted = Wids.serializedKey(true, to, id, null);
+        for (OutboxEntry earlier : phone.outbox) {
+            if (earlier.messageId().equals(retransmitted)) {
+                // WhatsApp's servers take a message id once: a device that sends it again gets the same answer.
+                return new Views.SendResult(id, retransmitted, earlier.timestamp(), earlier.ack());
+            }
+        }
         long t = clock.instant().getEpochSecond();
         Optional<MediaStore.StoredMedia> stored = media.get(outgoing.mediaId());
         String key = Wids.serializedKey(true, to, id, null);
@@ -413,6 +420,17 @@ public class WhatsAppNetwork implements SmartLifecycle {
         phone.outbox.replaceAll(e -> e.messageId().equals(key) ? e.withAck(ack) : e);
         phone.linkedDevices().stream().filter(Device::connected)
                 .forEach(d -> d.connection.send(new Push("receipt", Map.of("id", key, "ack", ack))));
+    }
+
+    /** How long WhatsApp's servers take to accept a message from a linked device of this token's phone. */
+    public synchronized java.time.Duration sendDelay(String token) {
+        Device device = deviceByToken(token);
+        return phones.get(device.phone).sendDelay;
+    }
+
+    /** Makes WhatsApp's servers slow to accept the phone's sends (a congested or degraded server). */
+    public synchronized void setSendDelay(String phoneNumber, java.time.Duration delay) {
+        phone(phoneNumber).sendDelay = delay.isNegative() ? java.time.Duration.ZERO : delay;
     }
 
     public synchronized void logout(String token) {
@@ -523,7 +541,8 @@ public class WhatsAppNetwork implements SmartLifecycle {
             views.add(new Views.DeviceView(d.id, d.name, d.linkedAt, d.connected(), d.conflict,
                     d.pending().size()));
         }
-        return new Views.PhoneView(phone.number, phone.pushName, !offlinePhones.contains(phone.number), views);
+        return new Views.PhoneView(phone.number, phone.pushName, !offlinePhones.contains(phone.number), views,
+                phone.sendDelay.toMillis());
     }
 
     public synchronized List<Views.PhoneView> phones() {

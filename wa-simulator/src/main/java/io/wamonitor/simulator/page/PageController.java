@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** The simulated WhatsApp Web page's link to "WhatsApp's servers". Not part of the documented control API. */
 @Hidden
@@ -108,12 +110,19 @@ class PageController {
         return Map.of("ok", true);
     }
 
+    /** Accepted after the phone's send delay (none unless the control API set one), without holding a thread. */
     @PostMapping("/messages")
-    Views.SendResult send(@RequestHeader("X-Wa-Token") String token, @RequestBody Outgoing outgoing) {
+    CompletableFuture<Views.SendResult> send(@RequestHeader("X-Wa-Token") String token,
+                                             @RequestBody Outgoing outgoing) {
         if (outgoing.to() == null || outgoing.type() == null) {
             throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MESSAGE", "to and type are required");
         }
-        return network.send(token, outgoing);
+        Duration delay = network.sendDelay(token);
+        if (delay.isZero()) {
+            return CompletableFuture.completedFuture(network.send(token, outgoing));
+        }
+        return CompletableFuture.supplyAsync(() -> network.send(token, outgoing),
+                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @PostMapping(path = "/media", consumes = MediaType.ALL_VALUE)

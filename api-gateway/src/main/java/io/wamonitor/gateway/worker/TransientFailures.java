@@ -1,0 +1,51 @@
+package io.wamonitor.gateway.worker;
+
+import io.wamonitor.contracts.UndecodableMessageException;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+
+import java.util.Set;
+
+/**
+ * Tells a dependency that is away (MongoDB down, slow or out of pooled connections) from a message that can never
+ * be handled. The first is waited for; only the second may be dead-lettered.
+ */
+final class TransientFailures {
+
+    /** Driver-level failures that mean "the database did not answer", when Spring did not translate them. */
+    private static final Set<String> MONGO_TRANSIENT = Set.of(
+            "com.mongodb.MongoSocketException", "com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoConnectionPoolClearedException", "com.mongodb.MongoExecutionTimeoutException",
+            "com.mongodb.MongoNotPrimaryException", "com.mongodb.MongoNodeIsRecoveringException",
+            "com.mongodb.MongoInterruptedException", "com.mongodb.MongoOperationTimeoutException");
+
+    private TransientFailures() {
+    }
+
+    static boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException) {
+                return true;
+            }
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (MONGO_TRANSIENT.contains(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A message that retrying cannot help: it is malformed, or was refused as such. */
+    static boolean isPoison(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UndecodableMessageException || t instanceof AmqpRejectAndDontRequeueException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
