@@ -36,7 +36,7 @@ public final class GatewayTestSupport {
         registry.add("wamonitor.mongo.url", () -> "");
         registry.add("wamonitor.mongo.data-dir", dataDir::toString);
         registry.add("spring.rabbitmq.addresses", broker::url);
-        registry.add("wamonitor.worker-link.namespace", topology::namespace);
+        registry.add("wamonitor.amqp.namespace", topology::namespace);
         registry.add("wamonitor.security.api-keys", () -> io.wamonitor.testkit.ApiClient.TEST_API_KEY);
     }
 

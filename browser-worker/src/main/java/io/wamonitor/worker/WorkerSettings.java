@@ -10,13 +10,10 @@ import java.time.Duration;
  * @param id                {@code WORKER_ID}: how this worker names itself; defaults to worker-&lt;hostname&gt;
  * @param maxSessions       {@code WORKER_MAX_SESSIONS}: account slots on this host (default: the account limit)
  * @param heartbeatInterval {@code WORKER_HEARTBEAT_INTERVAL}: how often capacity and held accounts are reported
- * @param namespace         {@code RABBITMQ_NAMESPACE}: prefix of every exchange and queue name
  * @param startConcurrency  {@code WORKER_START_CONCURRENCY}: browsers opened at the same time (starts are staggered)
- * @param confirmTimeout    how long a publish waits for the broker's confirm before it counts as failed
  */
 @ConfigurationProperties("wamonitor.worker")
-public record WorkerSettings(String id, int maxSessions, Duration heartbeatInterval, String namespace,
-                             int startConcurrency, Duration confirmTimeout) {
+public record WorkerSettings(String id, int maxSessions, Duration heartbeatInterval, int startConcurrency) {
 
     public static final int DEFAULT_MAX_SESSIONS = 5;
 
@@ -26,9 +23,7 @@ public record WorkerSettings(String id, int maxSessions, Duration heartbeatInter
             throw new IllegalArgumentException("WORKER_MAX_SESSIONS must be at least 1, was " + maxSessions);
         }
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
-        namespace = namespace == null || namespace.isBlank() ? "wamonitor" : namespace;
         startConcurrency = startConcurrency <= 0 ? 2 : startConcurrency;
-        confirmTimeout = confirmTimeout == null ? Duration.ofSeconds(5) : confirmTimeout;
     }
 
     private static String hostname() {

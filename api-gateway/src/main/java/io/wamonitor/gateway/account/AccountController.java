@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,10 +39,18 @@ class AccountController {
                 .body(created);
     }
 
+    /** A new webhook signing secret, shown this once. */
+    record WebhookSecret(String webhookSecret) {
+    }
+
+    /** What was done to which account. */
+    record Done(String message, String id) {
+    }
+
     @PostMapping("/{id}/webhook-secret")
     @Operation(summary = "Rotate the webhook signing secret; the new one is returned this once")
-    Map<String, String> rotateWebhookSecret(@PathVariable String id) {
-        return Map.of("webhook_secret", accounts.rotateWebhookSecret(validId(id)));
+    WebhookSecret rotateWebhookSecret(@PathVariable String id) {
+        return new WebhookSecret(accounts.rotateWebhookSecret(validId(id)));
     }
 
     @GetMapping
@@ -66,9 +73,9 @@ class AccountController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an account: stops its session, removes its browser profile and frees its place")
-    ResponseEntity<Map<String, String>> delete(@PathVariable String id) {
+    Done delete(@PathVariable String id) {
         accounts.delete(validId(id));
-        return ResponseEntity.status(HttpStatus.OK).body(Map.of("message", "Account deleted", "id", id));
+        return new Done("Account deleted", id);
     }
 
     private static String validId(String id) {

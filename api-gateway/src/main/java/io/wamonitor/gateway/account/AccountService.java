@@ -1,12 +1,16 @@
 package io.wamonitor.gateway.account;
 
 import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.gateway.security.OutboundGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,13 +25,13 @@ public class AccountService {
     private final AccountLimit limit;
     private final SessionControl sessions;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher publisher;
+    private final ApplicationEventPublisher publisher;
 
-    private final io.wamonitor.gateway.security.OutboundGuard outbound;
+    private final OutboundGuard outbound;
 
     AccountService(AccountRepository repository, AccountLimit limit, SessionControl sessions, Clock clock,
-                   org.springframework.context.ApplicationEventPublisher publisher,
-                   io.wamonitor.gateway.security.OutboundGuard outbound) {
+                   ApplicationEventPublisher publisher,
+                   OutboundGuard outbound) {
         this.outbound = outbound;
         this.repository = repository;
         this.limit = limit;
@@ -40,9 +44,9 @@ public class AccountService {
         checkWebhookUrl(webhookUrl);
         UUID id = UUID.randomUUID();
         limit.claim(id.toString());
-        String secret = io.wamonitor.gateway.webhook.WebhookSigner.newSecret();
+        String secret = WebhookSecrets.newSecret();
         Account account = Account.created(id.toString(), name, webhookUrl, webhookEvents, secret,
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
             repository.insert(account);
         } catch (RuntimeException e) {
@@ -59,7 +63,7 @@ public class AccountService {
 
     /** A new webhook secret for the account, returned this once; the old one stops working at once. */
     public String rotateWebhookSecret(String id) {
-        String secret = io.wamonitor.gateway.webhook.WebhookSigner.newSecret();
+        String secret = WebhookSecrets.newSecret();
         if (!repository.setWebhookSecret(id, secret, clock.instant())) {
             throw new AccountNotFoundException(id);
         }
@@ -82,7 +86,7 @@ public class AccountService {
 
     private void checkWebhookUrl(String webhookUrl) {
         if (webhookUrl != null) {
-            outbound.checkWhenStored(java.net.URI.create(webhookUrl));
+            outbound.checkWhenStored(URI.create(webhookUrl));
         }
     }
 

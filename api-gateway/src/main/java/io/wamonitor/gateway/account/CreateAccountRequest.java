@@ -1,8 +1,8 @@
 package io.wamonitor.gateway.account;
 
-import io.wamonitor.gateway.web.HttpUrl;
+import io.wamonitor.gateway.api.HttpUrl;
 import jakarta.validation.constraints.NotBlank;
-import io.wamonitor.gateway.web.PlainText;
+import io.wamonitor.gateway.api.PlainText;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 

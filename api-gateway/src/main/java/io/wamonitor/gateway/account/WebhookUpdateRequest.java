@@ -1,7 +1,7 @@
 package io.wamonitor.gateway.account;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.wamonitor.gateway.web.HttpUrl;
+import io.wamonitor.gateway.api.HttpUrl;
 import jakarta.validation.constraints.AssertTrue;
 
 /** Body of {@code PUT /api/accounts/{id}/webhook}: {@code webhook_url} must be present; null removes the webhook. */

@@ -1,4 +1,4 @@
-package io.wamonitor.gateway.web;
+package io.wamonitor.gateway.api;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

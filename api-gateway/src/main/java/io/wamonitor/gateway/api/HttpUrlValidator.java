@@ -1,4 +1,4 @@
-package io.wamonitor.gateway.web;
+package io.wamonitor.gateway.api;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,4 +1,4 @@
-package io.wamonitor.gateway.web;
+package io.wamonitor.gateway.api;
 
 /**
  * What text fields may contain, as patterns for {@code @Pattern}. Unpaired surrogates cannot be stored or sent

@@ -1,4 +1,4 @@
-package io.wamonitor.gateway.web;
+package io.wamonitor.gateway.api;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -22,12 +22,12 @@ public final class Problems {
     }
 
     /** The documentation URI of a problem code, e.g. {@code .../problems/account-not-found}. */
-    static URI typeFor(String code) {
+    public static URI typeFor(String code) {
         return URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-'));
     }
 
     /** The code for a status when nothing more specific is known. */
-    static String codeFor(HttpStatusCode status) {
+    public static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "MALFORMED_REQUEST";
             case 401 -> "UNAUTHORIZED";

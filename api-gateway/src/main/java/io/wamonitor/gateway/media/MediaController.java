@@ -2,7 +2,7 @@ package io.wamonitor.gateway.media;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wamonitor.gateway.session.SessionProblem;
+import io.wamonitor.gateway.api.ApiProblem;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,11 +30,9 @@ class MediaController {
     ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(required = false) Long expires,
                                     @RequestParam(required = false) String signature) {
         if (expires == null || !media.validSignature(id, expires, signature)) {
-            throw new SessionProblem(HttpStatus.FORBIDDEN, "MEDIA_URL_INVALID",
-                    "This media URL is invalid or has expired", null);
+            throw ApiProblem.of(HttpStatus.FORBIDDEN, "MEDIA_URL_INVALID", "This media URL is invalid or has expired");
         }
-        MediaStore.Media found = media.load(id).orElseThrow(() -> new SessionProblem(HttpStatus.NOT_FOUND,
-                "MEDIA_NOT_FOUND", "This media no longer exists", null));
+        MediaStore.Media found = media.load(id).orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "MEDIA_NOT_FOUND", "This media no longer exists"));
         MediaType type;
         try {
             type = MediaType.parseMediaType(found.mimetype() == null ? "application/octet-stream" : found.mimetype());

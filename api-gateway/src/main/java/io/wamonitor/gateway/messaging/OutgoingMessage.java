@@ -3,8 +3,8 @@ package io.wamonitor.gateway.messaging;
 import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.gateway.security.MediaFetcher;
 import io.wamonitor.gateway.security.OutboundGuard;
-import io.wamonitor.gateway.session.SessionProblem;
-import io.wamonitor.gateway.web.InvalidRequestException;
+import io.wamonitor.gateway.api.ApiProblem;
+import io.wamonitor.gateway.api.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
@@ -55,8 +55,7 @@ sealed interface OutgoingMessage {
             throw new InvalidRequestException("media.data", "is empty");
         }
         if (bytes.length > mediaMaxBytes) {
-            throw new SessionProblem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "media is larger than " + mediaMaxBytes + " bytes", null);
+            throw ApiProblem.of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "media is larger than " + mediaMaxBytes + " bytes");
         }
         String filename = request.media().filename() != null ? request.media().filename() : request.filename();
         return new Inline(request.chatId(), request.caption() != null ? request.caption() : request.message(),

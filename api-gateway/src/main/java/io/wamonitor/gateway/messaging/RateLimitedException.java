@@ -1,16 +1,15 @@
 package io.wamonitor.gateway.messaging;
 
-/** The account sent too much too fast; retry after {@code retryAfterSeconds}. */
-public class RateLimitedException extends RuntimeException {
+import io.wamonitor.gateway.api.ApiProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
-    private final long retryAfterSeconds;
+/** 429 RATE_LIMITED: the account sent too much too fast; retry after {@code Retry-After} seconds. */
+class RateLimitedException extends ApiProblem {
 
     RateLimitedException(long retryAfterSeconds) {
-        super("Too many messages from this account; retry in " + retryAfterSeconds + " s");
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Rate limited",
+                "Too many messages from this account; retry in " + retryAfterSeconds + " s");
+        header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
     }
 }

@@ -4,9 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.gateway.account.AccountIds;
 import io.wamonitor.gateway.account.AccountService;
-import io.wamonitor.gateway.session.SessionProblem;
+import io.wamonitor.gateway.api.ApiProblem;
 import jakarta.validation.Valid;
-import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 @RestController
 @Tag(name = "Messages", description = "Send text and media from an account")
@@ -55,17 +51,10 @@ class SendController {
 
     @GetMapping("/api/accounts/{id}/messages/{messageId}")
     @Operation(summary = "A message sent through the API, with its delivery status (sent, delivered, read)")
-    Map<String, Object> status(@PathVariable String id, @PathVariable String messageId) {
+    SentMessages.SentMessage status(@PathVariable String id, @PathVariable String messageId) {
         String accountId = AccountIds.parse(id).toString();
         accounts.get(accountId);
-        Document found = sent.find(accountId, messageId).orElseThrow(() -> new SessionProblem(
-                HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "No message with this id was sent from this account", null));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message_id", found.getString("_id"));
-        body.put("to", found.getString("to"));
-        body.put("status", found.getString("status"));
-        body.put("ack", found.getInteger("ack"));
-        body.put("updated_at", found.getDate("updated_at").toInstant());
-        return body;
+        return sent.find(accountId, messageId).orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND,
+                "MESSAGE_NOT_FOUND", "No message with this id was sent from this account"));
     }
 }

@@ -2,8 +2,8 @@ package io.wamonitor.gateway.messaging;
 
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.SendResult;
-import io.wamonitor.gateway.session.SessionProblem;
-import io.wamonitor.gateway.web.InvalidRequestException;
+import io.wamonitor.gateway.api.ApiProblem;
+import io.wamonitor.gateway.api.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
@@ -25,7 +25,7 @@ sealed interface SendOutcome {
             if (field != null) {
                 return new InvalidRequestException(field, detail);
             }
-            return new SessionProblem(HttpStatus.valueOf(status), code, detail, null);
+            return ApiProblem.of(HttpStatus.valueOf(status), code, detail);
         }
     }
 

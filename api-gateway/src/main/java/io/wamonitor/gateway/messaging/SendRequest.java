@@ -1,6 +1,6 @@
 package io.wamonitor.gateway.messaging;
 
-import io.wamonitor.gateway.web.PlainText;
+import io.wamonitor.gateway.api.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

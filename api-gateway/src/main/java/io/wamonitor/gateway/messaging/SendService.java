@@ -12,8 +12,8 @@ import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
 import io.wamonitor.gateway.security.MediaFetcher;
 import io.wamonitor.gateway.security.OutboundGuard;
-import io.wamonitor.gateway.session.SessionProblem;
-import io.wamonitor.gateway.web.InvalidRequestException;
+import io.wamonitor.gateway.api.ApiProblem;
+import io.wamonitor.gateway.api.InvalidRequestException;
 import io.wamonitor.gateway.worker.WorkerRequests;
 import io.wamonitor.gateway.worker.WorkerUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,8 +82,7 @@ class SendService {
         }
         OutgoingMessage outgoing = OutgoingMessage.of(request, guard, mediaMaxBytes);
         if (account.status() != AccountStatus.READY) {
-            throw new SessionProblem(HttpStatus.CONFLICT, "ACCOUNT_NOT_READY",
-                    "The account must be READY; it is " + account.status(), account.status().name());
+            throw ApiProblem.of(HttpStatus.CONFLICT, "ACCOUNT_NOT_READY", "The account must be READY; it is " + account.status()).with("account_status", account.status().name());
         }
         if (idempotencyKey == null) {
             return new Reply(answer(execute(account, outgoing, null, null)), false);
@@ -93,12 +92,11 @@ class SendService {
             return new Reply(answer(replay.outcome()), true);
         }
         if (claim instanceof IdempotencyKeys.Claim.InProgress) {
-            throw new SessionProblem(HttpStatus.CONFLICT, "IDEMPOTENCY_IN_PROGRESS", "A request with this "
-                    + "Idempotency-Key is still being processed; its outcome is kept for the next retry", null);
+            throw ApiProblem.of(HttpStatus.CONFLICT, "IDEMPOTENCY_IN_PROGRESS", "A request with this "
+                    + "Idempotency-Key is still being processed; its outcome is kept for the next retry");
         }
         if (claim instanceof IdempotencyKeys.Claim.Mismatch) {
-            throw new SessionProblem(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key was used for a different request", null);
+            throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request");
         }
         String token = ((IdempotencyKeys.Claim.Claimed) claim).token();
         return new Reply(answer(execute(account, outgoing, idempotencyKey, token)), false);
@@ -119,8 +117,8 @@ class SendService {
             }
             SendMessage command = outgoing.toCommand(fetcher, clock.instant().plus(worker.replyTimeout()));
             if (key != null && !idempotency.bind(account.id(), key, token, commandId, outgoing.chatId())) {
-                throw new SessionProblem(HttpStatus.CONFLICT, "IDEMPOTENCY_IN_PROGRESS", "Another request with "
-                        + "this Idempotency-Key took it over while this one was preparing; nothing was sent", null);
+                throw ApiProblem.of(HttpStatus.CONFLICT, "IDEMPOTENCY_IN_PROGRESS", "Another request with "
+                        + "this Idempotency-Key took it over while this one was preparing; nothing was sent");
             }
             result = pending.expect(commandId);
             sample = Timer.start(meters);

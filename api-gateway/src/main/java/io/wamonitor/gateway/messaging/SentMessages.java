@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +50,14 @@ class SentMessages {
                 COLLECTION);
     }
 
-    Optional<Document> find(String accountId, String messageId) {
+    /** A message sent through the API and its delivery state. */
+    record SentMessage(String messageId, String to, String status, Integer ack, Instant updatedAt) {
+    }
+
+    Optional<SentMessage> find(String accountId, String messageId) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(messageId).and("account_id").is(accountId)),
-                Document.class, COLLECTION));
+                Document.class, COLLECTION)).map(d -> new SentMessage(d.getString("_id"), d.getString("to"),
+                d.getString("status"), d.getInteger("ack"), d.getDate("updated_at").toInstant()));
     }
 
     private static String status(int ack) {

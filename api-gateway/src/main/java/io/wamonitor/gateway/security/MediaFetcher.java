@@ -1,5 +1,7 @@
 package io.wamonitor.gateway.security;
 
+import io.wamonitor.gateway.api.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
@@ -38,16 +40,12 @@ public class MediaFetcher implements AutoCloseable {
     }
 
     /** A media URL that could not be used; {@code code} is the API problem code. */
-    public static class FetchException extends RuntimeException {
-        private final String code;
+    /** The media URL could not be fetched: 413 PAYLOAD_TOO_LARGE, or 422 with the reason's code. */
+    public static class FetchException extends ApiProblem {
 
         public FetchException(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
+            super("PAYLOAD_TOO_LARGE".equals(code) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY,
+                    code, "PAYLOAD_TOO_LARGE".equals(code) ? "Payload Too Large" : "Unprocessable Entity", message);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.wamonitor.gateway.security;
 
+import io.wamonitor.gateway.api.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +38,19 @@ public class OutboundGuard {
     }
 
     /** Thrown when a URL may not be fetched; the message says why in words safe to show the caller. */
-    public static class BlockedUrlException extends RuntimeException {
-        public BlockedUrlException(String message) {
-            super(message);
+    public static class BlockedUrlException extends ApiProblem {
+
+        private final String reason;
+
+        public BlockedUrlException(String reason) {
+            super(HttpStatus.BAD_REQUEST, "OUTBOUND_URL_BLOCKED", "URL not allowed",
+                    "The gateway does not connect there: " + reason);
+            this.reason = reason;
+        }
+
+        /** Why the URL is refused, without the API's wording around it. */
+        public String reason() {
+            return reason;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wamonitor.gateway.web;
 
+import io.wamonitor.gateway.api.Problems;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;

@@ -1,5 +1,7 @@
 package io.wamonitor.gateway.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.wamonitor.gateway.api.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors raised outside Spring MVC (by the servlet container or a filter) are forwarded to /error; answer
  * them as problems too, never with a stack trace or the container's HTML page.
  */
+@Hidden // Tomcat's and Spring's own error path, not an operation of the API
 @RestController
 class FallbackErrorController implements ErrorController {
 

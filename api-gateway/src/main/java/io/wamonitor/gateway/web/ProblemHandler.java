@@ -1,14 +1,9 @@
 package io.wamonitor.gateway.web;
 
+import io.wamonitor.gateway.api.Problems;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.wamonitor.gateway.account.AccountLimitReachedException;
-import io.wamonitor.gateway.account.AccountNotFoundException;
-import io.wamonitor.gateway.messaging.RateLimitedException;
-import io.wamonitor.gateway.security.MediaFetcher;
-import io.wamonitor.gateway.security.OutboundGuard;
-import io.wamonitor.gateway.session.SessionProblem;
-import io.wamonitor.gateway.worker.WorkerUnavailableException;
+import io.wamonitor.gateway.api.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -43,31 +38,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
             new PropertyNamingStrategies.SnakeCaseStrategy();
 
-    @ExceptionHandler(AccountNotFoundException.class)
-    ResponseEntity<ProblemDetail> accountNotFound(AccountNotFoundException e) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", "Account not found", e.getMessage()));
-    }
-
-    @ExceptionHandler(AccountLimitReachedException.class)
-    ResponseEntity<ProblemDetail> limitReached(AccountLimitReachedException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "ACCOUNT_LIMIT_REACHED", "Account limit reached",
-                e.getMessage());
-        problem.setProperty("limit", e.limit());
-        return problem(problem);
-    }
-
-    @ExceptionHandler(SessionProblem.class)
-    ResponseEntity<ProblemDetail> sessionProblem(SessionProblem e) {
-        ProblemDetail problem = Problems.of(e.status(), e.code(), e.status().getReasonPhrase(), e.getMessage());
-        if (e.accountStatus() != null) {
-            problem.setProperty("account_status", e.accountStatus());
-        }
-        return problem(problem);
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
-        return validationFailed(List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    /** Every refusal a feature throws, answered as it describes itself (status, code, properties, headers). */
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.title(), e.detail());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
     }
 
     @Override
@@ -75,34 +51,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String field = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
         return validationFailed(List.of(Map.of("field", field, "message", "has the wrong type")));
-    }
-
-    @ExceptionHandler(OutboundGuard.BlockedUrlException.class)
-    ResponseEntity<ProblemDetail> blockedUrl(OutboundGuard.BlockedUrlException e) {
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, "OUTBOUND_URL_BLOCKED", "URL not allowed",
-                "The gateway does not connect there: " + e.getMessage()));
-    }
-
-    @ExceptionHandler(MediaFetcher.FetchException.class)
-    ResponseEntity<ProblemDetail> fetchFailed(MediaFetcher.FetchException e) {
-        HttpStatus status = "PAYLOAD_TOO_LARGE".equals(e.code()) ? HttpStatus.PAYLOAD_TOO_LARGE
-                : HttpStatus.UNPROCESSABLE_ENTITY;
-        return problem(Problems.of(status, e.code(), status.getReasonPhrase(), e.getMessage()));
-    }
-
-    @ExceptionHandler(RateLimitedException.class)
-    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Rate limited",
-                e.getMessage());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
-    }
-
-    @ExceptionHandler(WorkerUnavailableException.class)
-    ResponseEntity<ProblemDetail> workerUnavailable(WorkerUnavailableException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "WORKER_UNAVAILABLE",
-                "Worker unavailable", "The browser worker did not answer: " + e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)

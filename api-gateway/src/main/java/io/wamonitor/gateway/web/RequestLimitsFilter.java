@@ -1,5 +1,6 @@
 package io.wamonitor.gateway.web;
 
+import io.wamonitor.gateway.api.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

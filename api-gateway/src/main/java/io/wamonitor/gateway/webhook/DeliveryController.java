@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.gateway.account.AccountService;
-import io.wamonitor.gateway.session.SessionProblem;
-import io.wamonitor.gateway.web.InvalidRequestException;
+import io.wamonitor.gateway.api.ApiProblem;
+import io.wamonitor.gateway.api.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/accounts/{id}/webhook-deliveries")
@@ -51,6 +50,10 @@ class DeliveryController {
                         Instant deliveredAt, JsonNode payload) {
     }
 
+    /** A delivery queued again. */
+    record Queued(String message, String id) {
+    }
+
     @GetMapping
     @Operation(summary = "Deliveries of the account, newest first; filter with status=PENDING|DELIVERED|FAILED")
     List<DeliveryView> list(@PathVariable String id, @RequestParam(required = false) String status,
@@ -72,14 +75,13 @@ class DeliveryController {
 
     @PostMapping("/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery again (after the receiver was fixed); it is queued behind the account's pending deliveries, with the same id")
-    ResponseEntity<Map<String, String>> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
+    ResponseEntity<Queued> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
         accounts.get(id);
         if (!store.requeue(id, deliveryId, intake.nextSequence(), clock.instant())) {
-            throw new SessionProblem(HttpStatus.NOT_FOUND, "DELIVERY_NOT_FOUND", "No such delivery for this account",
-                    null);
+            throw ApiProblem.of(HttpStatus.NOT_FOUND, "DELIVERY_NOT_FOUND", "No such delivery for this account");
         }
         dispatcher.wake(id);
-        return ResponseEntity.accepted().body(Map.of("message", "Redelivery queued", "id", deliveryId));
+        return ResponseEntity.accepted().body(new Queued("Redelivery queued", deliveryId));
     }
 
     private DeliveryView view(Delivery d) {

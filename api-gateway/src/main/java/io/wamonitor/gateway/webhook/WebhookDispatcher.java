@@ -272,12 +272,12 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Perhaps DNS is down for a moment: an ordinary failed attempt, retried with backoff. */
     private void unresolvable(Delivery delivery, int attempt, OutboundGuard.UnresolvableHostException e) {
         metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, 0);
-        failed(delivery, attempt, null, e.getMessage(), 0);
+        failed(delivery, attempt, null, e.reason(), 0);
     }
 
     /** A private address: given up at once, never retried. */
     private void refuse(Delivery delivery, OutboundGuard.BlockedUrlException blocked, Instant at) {
-        store.failedAttempt(delivery.id(), null, "blocked: " + blocked.getMessage(), 0, at, true, at);
+        store.failedAttempt(delivery.id(), null, "blocked: " + blocked.reason(), 0, at, true, at);
         metrics.attempt(WebhookMetrics.Outcome.BLOCKED, 0);
         metrics.gaveUp();
     }

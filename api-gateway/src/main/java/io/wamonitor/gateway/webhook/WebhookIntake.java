@@ -141,7 +141,7 @@ public class WebhookIntake {
                 .toString();
     }
 
-    private void record(String accountId, String eventId, String event, String url, Map<String, Object> payload) {
+    private void record(String accountId, String eventId, String event, String url, Object payload) {
         Instant now = clock.instant();
         String body;
         try {

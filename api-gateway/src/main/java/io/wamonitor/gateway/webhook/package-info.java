@@ -1,2 +1,8 @@
-/** Webhook delivery: durable delivery records, signed bodies, retries with backoff, a circuit breaker per host. */
+/**
+ * Webhook delivery: durable delivery records, signed bodies, retries with backoff, fair scheduling and a circuit
+ * breaker per receiver.
+ */
+@ApplicationModule(displayName = "webhook", allowedDependencies = {"api", "account", "media", "security"})
 package io.wamonitor.gateway.webhook;
+
+import org.springframework.modulith.ApplicationModule;

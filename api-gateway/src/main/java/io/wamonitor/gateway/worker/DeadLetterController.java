@@ -2,7 +2,7 @@ package io.wamonitor.gateway.worker;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wamonitor.gateway.session.SessionProblem;
+import io.wamonitor.gateway.api.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +32,6 @@ class DeadLetterController {
             description = "`queue` is `gateway.events` or `worker.commands`. Moves up to 10000 messages, oldest "
                     + "first; each is handled again as if new (consumers drop what they already handled).")
     DeadLetters.Replayed replay(@PathVariable String queue) {
-        return deadLetters.replay(queue).orElseThrow(() -> new SessionProblem(HttpStatus.NOT_FOUND,
-                "QUEUE_NOT_FOUND", "No dead-letter queue is called " + queue, null));
+        return deadLetters.replay(queue).orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "QUEUE_NOT_FOUND", "No dead-letter queue is called " + queue));
     }
 }

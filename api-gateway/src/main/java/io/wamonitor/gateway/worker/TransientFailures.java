@@ -1,7 +1,5 @@
 package io.wamonitor.gateway.worker;
 
-import io.wamonitor.contracts.UndecodableMessageException;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -34,16 +32,6 @@ final class TransientFailures {
                 if (MONGO_TRANSIENT.contains(c.getName())) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    /** A message that retrying cannot help: it is malformed, or was refused as such. */
-    static boolean isPoison(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UndecodableMessageException || t instanceof AmqpRejectAndDontRequeueException) {
-                return true;
             }
         }
         return false;

@@ -1,5 +1,6 @@
 package io.wamonitor.gateway.worker;
 
+import io.wamonitor.amqp.EnvelopeMessages;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
@@ -20,16 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 
 /** Sends commands to the worker; each one is persistent and confirmed by the broker before it counts as sent. */
@@ -38,16 +35,16 @@ class WorkerLink implements SessionControl, WorkerRequests {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerLink.class);
 
-    private final RabbitTemplate rabbit;
+    private final EnvelopeMessages messages;
     private final AmqpTopology topology;
     private final EnvelopeCodec codec;
     private final WorkerLinkSettings settings;
     private final Clock clock;
     private final RabbitTemplate requests;
 
-    WorkerLink(RabbitTemplate rabbit, AmqpTopology topology, EnvelopeCodec codec, WorkerLinkSettings settings,
-               Clock clock) {
-        this.rabbit = rabbit;
+    WorkerLink(RabbitTemplate rabbit, EnvelopeMessages messages, AmqpTopology topology, EnvelopeCodec codec,
+               WorkerLinkSettings settings, Clock clock) {
+        this.messages = messages;
         // Request-reply over RabbitMQ's direct reply-to, on its own template so the wait has its own timeout.
         this.requests = new RabbitTemplate(rabbit.getConnectionFactory());
         this.requests.setReplyTimeout(settings.replyTimeout().toMillis());
@@ -123,7 +120,7 @@ class WorkerLink implements SessionControl, WorkerRequests {
      */
     private <R extends Payload> R request(UUID account, Payload payload, Class<R> answerType) {
         Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
-        Message message = message(envelope, MessageDeliveryMode.NON_PERSISTENT);
+        Message message = messages.transientMessage(envelope);
         Message reply;
         try {
             reply = requests.sendAndReceive(topology.commandsExchange(), topology.routingKey(envelope), message);
@@ -141,35 +138,17 @@ class WorkerLink implements SessionControl, WorkerRequests {
         return answerType.cast(answer);
     }
 
-    private Message message(Envelope<Payload> envelope, MessageDeliveryMode mode) {
-        return MessageBuilder.withBody(codec.encode(envelope))
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setMessageId(envelope.id().toString())
-                .setType(envelope.type())
-                .setTimestamp(Date.from(envelope.occurredAt()))
-                .setDeliveryMode(mode)
-                .build();
-    }
-
     private boolean send(UUID accountId, Payload payload) {
         return send(Envelope.of(accountId, payload, clock.instant()));
     }
 
-    private boolean send(Envelope<? extends Payload> command) {
-        @SuppressWarnings("unchecked")
-        Envelope<Payload> envelope = (Envelope<Payload>) command;
-        UUID accountId = envelope.accountId();
-        Message message = message(envelope, MessageDeliveryMode.PERSISTENT);
+    private boolean send(Envelope<? extends Payload> envelope) {
         try {
-            rabbit.invoke(ops -> {
-                ops.send(topology.commandsExchange(), topology.routingKey(envelope), message);
-                ops.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
-                return null;
-            });
-            log.debug("Sent {} for account {}", envelope.type(), accountId);
+            messages.publishConfirmed(topology.commandsExchange(), envelope);
+            log.debug("Sent {} for account {}", envelope.type(), envelope.accountId());
             return true;
         } catch (AmqpException | IllegalStateException e) {
-            log.warn("Could not send {} for account {}: {}", envelope.type(), accountId, e.getMessage());
+            log.warn("Could not send {} for account {}: {}", envelope.type(), envelope.accountId(), e.getMessage());
             return false;
         }
     }

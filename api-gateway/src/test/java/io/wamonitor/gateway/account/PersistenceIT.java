@@ -61,7 +61,7 @@ class PersistenceIT {
                 "--wamonitor.mongo.url=",
                 "--wamonitor.mongo.data-dir=" + dataDir,
                 "--spring.rabbitmq.addresses=" + RabbitBroker.get().url(),
-                "--wamonitor.worker-link.namespace=" + namespace);
+                "--wamonitor.amqp.namespace=" + namespace);
     }
 
     private static ApiClient api(ConfigurableApplicationContext context) {

@@ -1,4 +1,4 @@
-package io.wamonitor.gateway.web;
+package io.wamonitor.gateway.api;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

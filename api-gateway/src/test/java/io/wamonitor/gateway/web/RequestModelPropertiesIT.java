@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.gateway.GatewayApplication;
 import io.wamonitor.gateway.GatewayTestSupport;
 import io.wamonitor.testkit.ApiClient;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.instancio.Random;
+import org.instancio.junit.Given;
+import org.instancio.junit.GivenProvider;
+import org.instancio.junit.InstancioExtension;
+import org.instancio.junit.InstancioSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * webhook or send a message (any shape, any types, any Unicode, including broken surrogates and control
  * characters), the gateway answers with success or a 4xx problem carrying a stable code, never a 5xx; what
  * it accepts it stores exactly, and what it refuses changes nothing.
+ *
+ * <p>Generated with Instancio: each property runs on {@code samples} inputs drawn from the generators below; a
+ * failure names the seed, and {@code @Seed} on the method replays it.
  */
+@ExtendWith(InstancioExtension.class)
 class RequestModelPropertiesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +54,7 @@ class RequestModelPropertiesIT {
     private static ApiClient api;
     private static String notReadyAccount;
 
-    @BeforeContainer
+    @BeforeAll
     static void startGateway() {
         GatewayTestSupport support = new GatewayTestSupport();
         Map<String, Object> properties = new HashMap<>();
@@ -64,16 +70,17 @@ class RequestModelPropertiesIT {
         notReadyAccount = api.post("/api/accounts", "{\"name\":\"Sender\"}").text("id");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopGateway() {
         if (gateway != null) {
             gateway.close();
         }
     }
 
-    @Property(tries = 300)
+    @ParameterizedTest
+    @InstancioSource(samples = 300)
     void creatingAnAccountEitherStoresExactlyWhatWasSentOrChangesNothing(
-            @ForAll("createBodies") Map<String, Object> body, @ForAll boolean escapeNonAscii) throws Exception {
+            @Given(CreateBodies.class) Map<String, Object> body, boolean escapeNonAscii) throws Exception {
         JsonNode before = api.get("/api/accounts").json();
 
         ApiClient.Response response = api.post("/api/accounts", json(body, escapeNonAscii));
@@ -90,9 +97,10 @@ class RequestModelPropertiesIT {
         }
     }
 
-    @Property(tries = 200)
+    @ParameterizedTest
+    @InstancioSource(samples = 200)
     void changingTheWebhookEitherStoresExactlyWhatWasSentOrChangesNothing(
-            @ForAll("webhookBodies") Map<String, Object> body, @ForAll boolean escapeNonAscii) throws Exception {
+            @Given(WebhookBodies.class) Map<String, Object> body, boolean escapeNonAscii) throws Exception {
         JsonNode before = api.get("/api/accounts/" + notReadyAccount).json();
 
         ApiClient.Response response = api.put("/api/accounts/" + notReadyAccount + "/webhook", json(body,
@@ -108,9 +116,10 @@ class RequestModelPropertiesIT {
         }
     }
 
-    @Property(tries = 300)
+    @ParameterizedTest
+    @InstancioSource(samples = 300)
     void aMalformedSendIsRefusedAsSuchWhateverTheAccountsState(
-            @ForAll("sendBodies") Map<String, Object> body, @ForAll boolean escapeNonAscii) throws Exception {
+            @Given(SendBodies.class) Map<String, Object> body, boolean escapeNonAscii) throws Exception {
         ApiClient.Response response = api.post("/api/accounts/" + notReadyAccount + "/messages/send",
                 json(body, escapeNonAscii));
 
@@ -130,8 +139,9 @@ class RequestModelPropertiesIT {
     /** The recipient forms SendRequest accepts. */
     private static final String RECIPIENT = "\\+?[0-9]{7,15}|[0-9]{7,15}@c\\.us|[0-9][0-9-]{4,40}@g\\.us";
 
-    @Property(tries = 200)
-    void anyAccountIdInThePathIsNotFoundOrMalformed(@ForAll("ids") String id) {
+    @ParameterizedTest
+    @InstancioSource(samples = 200)
+    void anyAccountIdInThePathIsNotFoundOrMalformed(@Given(Ids.class) String id) {
         String path = "/api/accounts/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
 
         ApiClient.Response response = api.get(path);
@@ -144,119 +154,158 @@ class RequestModelPropertiesIT {
         assertThat(response.text("code")).isIn("ACCOUNT_NOT_FOUND", "MALFORMED_REQUEST", "NOT_FOUND");
     }
 
-    // --- generators ---
+    // --- generators (each draws from Instancio's seeded Random, so a failing input can be replayed) ---
 
-    @Provide
-    Arbitrary<Map<String, Object>> createBodies() {
-        return objects(Map.of(
-                "name", Arbitraries.oneOf(names(), jsonValues()),
-                "webhook_url", Arbitraries.oneOf(urls(), jsonValues()),
-                "webhook_events", Arbitraries.oneOf(events(), jsonValues())));
+    /** Bodies for creating an account: any subset of its fields, plausible or arbitrary, and junk keys. */
+    public static final class CreateBodies implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            Random r = context.random();
+            return object(r, Map.of(
+                    "name", () -> r.trueOrFalse() ? name(r) : jsonValue(r, 0),
+                    "webhook_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
+                    "webhook_events", () -> r.trueOrFalse() ? events(r) : jsonValue(r, 0)));
+        }
     }
 
-    @Provide
-    Arbitrary<Map<String, Object>> webhookBodies() {
-        return objects(Map.of(
-                "webhook_url", Arbitraries.oneOf(urls(), jsonValues()),
-                "webhook_events", Arbitraries.oneOf(events(), jsonValues())));
+    public static final class WebhookBodies implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            Random r = context.random();
+            return object(r, Map.of(
+                    "webhook_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
+                    "webhook_events", () -> r.trueOrFalse() ? events(r) : jsonValue(r, 0)));
+        }
     }
 
-    @Provide
-    Arbitrary<Map<String, Object>> sendBodies() {
-        Arbitrary<Object> media = objects(Map.of(
-                "data", Arbitraries.oneOf(Arbitraries.strings().withChars("ABCDEFabcdef0123456789+/=").ofMaxLength(40)
-                        .map(s -> (Object) s), jsonValues()),
-                "mimetype", Arbitraries.oneOf(Arbitraries.of("image/png", "image/jpeg", "application/pdf", "image", "")
-                        .map(s -> (Object) s), jsonValues()),
-                "filename", Arbitraries.oneOf(anyText().map(s -> (Object) s), jsonValues()))).map(m -> (Object) m);
-        return objects(Map.of(
-                "to", Arbitraries.oneOf(phones(), jsonValues()),
-                "message", Arbitraries.oneOf(anyText().map(s -> (Object) s), jsonValues()),
-                "caption", Arbitraries.oneOf(anyText().map(s -> (Object) s), jsonValues()),
-                "media_url", Arbitraries.oneOf(urls(), jsonValues()),
-                "filename", Arbitraries.oneOf(anyText().map(s -> (Object) s), jsonValues()),
-                "media", Arbitraries.oneOf(media, jsonValues())));
+    public static final class SendBodies implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            Random r = context.random();
+            Supplier<Object> media = () -> object(r, Map.of(
+                    "data", () -> r.trueOrFalse() ? r.stringOf(r.intRange(0, 40),
+                            "ABCDEFabcdef0123456789+/=".toCharArray()) : jsonValue(r, 0),
+                    "mimetype", () -> r.trueOrFalse() ? r.oneOf("image/png", "image/jpeg", "application/pdf", "image", "")
+                            : jsonValue(r, 0),
+                    "filename", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0)));
+            return object(r, Map.of(
+                    "to", () -> r.trueOrFalse() ? phone(r) : jsonValue(r, 0),
+                    "message", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
+                    "caption", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
+                    "media_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
+                    "filename", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
+                    "media", () -> r.trueOrFalse() ? media.get() : jsonValue(r, 0)));
+        }
     }
 
-    /** Objects with any subset of the model's fields (each with a plausible or arbitrary value) and junk keys. */
-    private static Arbitrary<Map<String, Object>> objects(Map<String, Arbitrary<Object>> fields) {
-        List<Arbitrary<Map<String, Object>>> parts = new ArrayList<>();
-        fields.forEach((name, value) -> parts.add(Arbitraries.oneOf(
-                Arbitraries.just(Map.<String, Object>of()),
-                value.map(v -> {
-                    Map<String, Object> one = new HashMap<>();
-                    one.put(name, v);
-                    return one;
-                }))));
-        parts.add(Arbitraries.oneOf(Arbitraries.just(Map.<String, Object>of()),
-                Arbitraries.strings().ofMaxLength(8).flatMap(key -> jsonValues().map(v -> {
-                    Map<String, Object> junk = new HashMap<>();
-                    junk.put("x_" + key, v);
-                    return junk;
-                }))));
-        return Combinators.combine(parts).as(list -> {
-            Map<String, Object> merged = new LinkedHashMap<>();
-            list.forEach(merged::putAll);
-            return merged;
+    public static final class Ids implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            Random r = context.random();
+            return r.trueOrFalse() ? anyText(r) : r.stringOf(36, "0123456789abcdef-".toCharArray());
+        }
+    }
+
+    /** An object with each field present half of the time, plus a junk key half of the time. */
+    private static Map<String, Object> object(Random r, Map<String, Supplier<Object>> fields) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        new java.util.TreeMap<>(fields).forEach((name, value) -> {
+            if (r.trueOrFalse()) {
+                object.put(name, value.get());
+            }
         });
+        if (r.trueOrFalse()) {
+            object.put("x_" + anyShortText(r, 8), jsonValue(r, 0));
+        }
+        return object;
     }
 
-    private static Arbitrary<Object> names() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().numeric().withChars(" -_.'").ofMinLength(1).ofMaxLength(100),
-                Arbitraries.of("Support \u2713", "\u0627\u0644\u062f\u0639\u0645", "\ud83d\udc69\u200d\ud83d\udcbb Sales",
-                        "\u65e5\u672c", "a\u202eb", "x\ud800", " ", ""),
-                anyText()).map(s -> (Object) s);
+    private static Object name(Random r) {
+        return switch (r.intRange(0, 2)) {
+            case 0 -> r.stringOf(r.intRange(1, 100),
+                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.'".toCharArray());
+            case 1 -> r.oneOf("Support \u2713", "\u0627\u0644\u062f\u0639\u0645", "\ud83d\udc69\u200d\ud83d\udcbb Sales",
+                    "\u65e5\u672c", "a\u202eb", "x\ud800", " ", "");
+            default -> anyText(r);
+        };
     }
 
-    private static Arbitrary<Object> urls() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("https://hooks.example.com/in", "http://hooks.example.com:8080/a?b=c", "https://example.com/",
-                        "http://127.0.0.1/x", "http://10.0.0.1/", "http://169.254.169.254/", "http://[::1]/",
-                        "ftp://example.com/", "javascript:alert(1)", "https://u:p@example.com/", "http://0x7f.1/",
-                        "https://example.com/\u00e9", "https://exa mple.com/"),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(s -> "https://" + s + ".example.com/"),
-                anyText()).map(s -> (Object) s);
+    private static Object url(Random r) {
+        return switch (r.intRange(0, 2)) {
+            case 0 -> r.oneOf("https://hooks.example.com/in", "http://hooks.example.com:8080/a?b=c", "https://example.com/",
+                    "http://127.0.0.1/x", "http://10.0.0.1/", "http://169.254.169.254/", "http://[::1]/",
+                    "ftp://example.com/", "javascript:alert(1)", "https://u:p@example.com/", "http://0x7f.1/",
+                    "https://example.com/\u00e9", "https://exa mple.com/");
+            case 1 -> "https://" + r.mixedCaseAlphabetic(r.intRange(1, 20)) + ".example.com/";
+            default -> anyText(r);
+        };
     }
 
-    private static Arbitrary<Object> events() {
-        return Arbitraries.of("message", "status", "ack", "qr", "messages", "", "MESSAGE").list().ofMaxSize(5)
-                .map(l -> (Object) l);
+    private static Object events(Random r) {
+        List<String> events = new ArrayList<>();
+        for (int i = r.intRange(0, 5); i > 0; i--) {
+            events.add(r.oneOf("message", "status", "ack", "qr", "messages", "", "MESSAGE"));
+        }
+        return events;
     }
 
-    private static Arbitrary<Object> phones() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(20),
-                Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(15).map(s -> s + "@c.us"),
-                Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(15).map(s -> "+" + s),
-                anyText()).map(s -> (Object) s);
+    private static Object phone(Random r) {
+        return switch (r.intRange(0, 3)) {
+            case 0 -> r.digits(r.intRange(1, 20));
+            case 1 -> r.digits(r.intRange(7, 15)) + "@c.us";
+            case 2 -> "+" + r.digits(r.intRange(7, 15));
+            default -> anyText(r);
+        };
     }
 
-    @Provide
-    Arbitrary<String> ids() {
-        return Arbitraries.oneOf(anyText(), Arbitraries.strings().withChars("0123456789abcdef-").ofLength(36));
+    /** Any text: any UTF-16 units (broken surrogates too), control characters, lone surrogates, or very long. */
+    private static String anyText(Random r) {
+        return switch (r.intRange(0, 4)) {
+            case 0 -> anyShortText(r, 40);
+            case 1 -> chars(r, r.intRange(0, 5), '\u0000', '\u001f');
+            case 2 -> chars(r, r.intRange(0, 3), '\ud800', '\udfff');
+            case 3 -> "x".repeat(r.intRange(60_000, 70_000));
+            default -> "";
+        };
     }
 
-    private static Arbitrary<String> anyText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(5),
-                Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMaxLength(3),
-                Arbitraries.strings().ofMinLength(60_000).ofMaxLength(70_000).withChars('x'));
+    private static String anyShortText(Random r, int maxLength) {
+        return chars(r, r.intRange(0, maxLength), '\u0000', '\uffff');
+    }
+
+    private static String chars(Random r, int length, char from, char to) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(r.characterRange(from, to));
+        }
+        return text.toString();
     }
 
     /** Any JSON value: scalars of every type, and arrays and objects nested a few levels deep. */
-    private static Arbitrary<Object> jsonValues() {
-        return Arbitraries.lazyOf(
-                () -> Arbitraries.just(null),
-                () -> Arbitraries.integers().map(i -> (Object) i),
-                () -> Arbitraries.longs().map(l -> (Object) l),
-                () -> Arbitraries.doubles().map(d -> (Object) d),
-                () -> Arbitraries.of(true, false).map(b -> (Object) b),
-                () -> anyText().map(s -> (Object) s),
-                () -> jsonValues().list().ofMaxSize(3).map(l -> (Object) l),
-                () -> Arbitraries.maps(Arbitraries.strings().ofMaxLength(5), jsonValues()).ofMaxSize(3)
-                        .map(m -> (Object) m));
+    private static Object jsonValue(Random r, int depth) {
+        int kinds = depth >= 3 ? 5 : 7;
+        return switch (r.intRange(0, kinds)) {
+            case 0 -> null;
+            case 1 -> r.intRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case 2 -> r.longRange(Long.MIN_VALUE, Long.MAX_VALUE);
+            case 3 -> r.oneOf(0.0, -0.0, 1.5, -1e308, 1e-300, r.doubleRange(-1e6, 1e6));
+            case 4 -> r.trueOrFalse();
+            case 5 -> anyText(r);
+            case 6 -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = r.intRange(0, 3); i > 0; i--) {
+                    list.add(jsonValue(r, depth + 1));
+                }
+                yield list;
+            }
+            default -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int i = r.intRange(0, 3); i > 0; i--) {
+                    map.put(anyShortText(r, 5), jsonValue(r, depth + 1));
+                }
+                yield map;
+            }
+        };
     }
 
     // --- checks ---

@@ -1,10 +1,9 @@
 package io.wamonitor.worker.messaging;
 
+import io.wamonitor.amqp.EnvelopeListener;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
-import io.wamonitor.contracts.RecentIds;
-import io.wamonitor.contracts.UndecodableMessageException;
 import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
@@ -17,12 +16,10 @@ import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.worker.WorkerSettings;
-import io.wamonitor.worker.session.CommandOutcome;
-import io.wamonitor.worker.session.SessionFailure;
+import io.wamonitor.worker.session.Outcome;
 import io.wamonitor.worker.session.SessionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -42,16 +39,15 @@ class CommandListener {
 
     private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
 
-    private final EnvelopeCodec codec;
     private final SessionService sessions;
     private final EventPublisher events;
     private final WorkerSettings settings;
     private final Clock clock;
-    private final RecentIds done = new RecentIds(10_000);
+    private final EnvelopeListener envelopes;
 
     CommandListener(EnvelopeCodec codec, SessionService sessions, EventPublisher events, WorkerSettings settings,
                     Clock clock) {
-        this.codec = codec;
+        this.envelopes = new EnvelopeListener(codec, "command");
         this.sessions = sessions;
         this.events = events;
         this.settings = settings;
@@ -60,23 +56,10 @@ class CommandListener {
 
     @RabbitListener(queues = "#{@amqpTopology.workerCommandsQueue()}")
     void onCommand(Message message) {
-        Envelope<Payload> envelope;
-        try {
-            envelope = codec.decode(message.getBody());
-        } catch (UndecodableMessageException e) {
-            log.error("Dead-lettering a command that cannot be processed: {}", e.getMessage());
-            throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
-        }
-        if (envelope.accountId() == null) {
-            log.error("Dead-lettering {} {}: it names no account", envelope.type(), envelope.id());
-            throw new AmqpRejectAndDontRequeueException("command without account_id");
-        }
-        if (done.contains(envelope.id())) {
-            log.debug("Skipping command {}: it was handled already", envelope.id());
-            return;
-        }
-        handle(message, envelope);
-        done.add(envelope.id());
+        envelopes.accept(message, envelope -> true).ifPresent(envelope -> {
+            handle(message, envelope);
+            envelopes.handled(envelope.id());
+        });
     }
 
     private void handle(Message message, Envelope<Payload> envelope) {
@@ -86,19 +69,23 @@ class CommandListener {
             if (expired(envelope, snapshot.deadline())) {
                 return;
             }
-            sessions.snapshot(account, snapshot.format(), snapshot.quality()).whenComplete((shot, error) ->
-                    events.reply(message, account, error == null
-                            ? new SnapshotResult(true, null, null, shot.mimetype(), shot.base64(), shot.takenAt())
-                            : SnapshotResult.failed(code(error, "SNAPSHOT_FAILED"), message(error))));
+            sessions.snapshot(account, snapshot.format(), snapshot.quality()).thenAccept(outcome ->
+                    events.reply(message, account, outcome instanceof Outcome.Done<SessionService.Snapshot> done
+                            ? new SnapshotResult(true, null, null, done.value().mimetype(), done.value().base64(),
+                            done.value().takenAt())
+                            : SnapshotResult.failed(((Outcome.Failed<?>) outcome).code(),
+                            ((Outcome.Failed<?>) outcome).message())));
             return;
         }
         if (payload instanceof RequestPairingCode request) {
             if (expired(envelope, request.deadline())) {
                 return;
             }
-            sessions.pairingCode(account, request.phone()).whenComplete((code, error) ->
-                    events.reply(message, account, error == null ? new PairingCodeResult(true, null, null, code)
-                            : PairingCodeResult.failed(code(error, "PAIRING_CODE_FAILED"), message(error))));
+            sessions.pairingCode(account, request.phone()).thenAccept(outcome ->
+                    events.reply(message, account, outcome instanceof Outcome.Done<String> done
+                            ? new PairingCodeResult(true, null, null, done.value())
+                            : PairingCodeResult.failed(((Outcome.Failed<?>) outcome).code(),
+                            ((Outcome.Failed<?>) outcome).message())));
             return;
         }
         if (payload instanceof SendMessage send) {
@@ -107,12 +94,10 @@ class CommandListener {
             return;
         }
         if (payload instanceof LogoutSession) {
-            sessions.logout(account).whenComplete((ignored, error) -> events.publish(account, result(envelope,
-                    error == null ? new CommandOutcome.Done("logged out")
-                            : new CommandOutcome.Failed(code(error, "LOGOUT_FAILED"), message(error), false))));
+            sessions.logout(account).thenAccept(outcome -> events.publish(account, result(envelope, outcome)));
             return;
         }
-        CommandOutcome outcome = run(envelope);
+        Outcome<String> outcome = run(envelope);
         events.publish(account, result(envelope, outcome));
     }
 
@@ -125,18 +110,7 @@ class CommandListener {
         return false;
     }
 
-    private static String code(Throwable error, String fallback) {
-        SessionFailure failure = SessionFailure.of(error);
-        return failure != null ? failure.code() : fallback;
-    }
-
-    private static String message(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        return String.valueOf(cause.getMessage());
-    }
-
-    private CommandOutcome run(Envelope<Payload> envelope) {
+    private Outcome<String> run(Envelope<Payload> envelope) {
         Payload payload = envelope.payload();
         if (payload instanceof RestartSession restart) {
             return sessions.restart(envelope.accountId(), restart.accountName());
@@ -150,15 +124,15 @@ class CommandListener {
         if (payload instanceof DeleteSession delete) {
             return sessions.delete(envelope.accountId(), delete.reason());
         }
-        return new CommandOutcome.Failed("UNSUPPORTED_COMMAND", envelope.type() + " is not a command", false);
+        return Outcome.failed("UNSUPPORTED_COMMAND", envelope.type() + " is not a command");
     }
 
-    private CommandResult result(Envelope<Payload> command, CommandOutcome outcome) {
-        if (outcome instanceof CommandOutcome.Failed failed) {
+    private CommandResult result(Envelope<Payload> command, Outcome<String> outcome) {
+        if (outcome instanceof Outcome.Failed<String> failed) {
             return new CommandResult(command.id(), command.type(), CommandResult.Outcome.REJECTED, failed.code(),
                     failed.message(), failed.retryable(), settings.id());
         }
         return new CommandResult(command.id(), command.type(), CommandResult.Outcome.DONE, null,
-                ((CommandOutcome.Done) outcome).message(), false, settings.id());
+                ((Outcome.Done<String>) outcome).value(), false, settings.id());
     }
 }

@@ -1,5 +1,6 @@
 package io.wamonitor.worker.messaging;
 
+import io.wamonitor.amqp.EnvelopeMessages;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
@@ -20,9 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +29,6 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 
 /**
@@ -45,6 +42,7 @@ class EventPublisher implements SessionEvents {
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
     private final RabbitTemplate rabbit;
+    private final EnvelopeMessages messages;
     private final AmqpTopology topology;
     private final EnvelopeCodec codec;
     private final WorkerSettings settings;
@@ -53,9 +51,10 @@ class EventPublisher implements SessionEvents {
     private final Clock clock;
     private final Instant startedAt;
 
-    EventPublisher(RabbitTemplate rabbit, AmqpTopology topology, EnvelopeCodec codec, WorkerSettings settings,
-                   ObjectProvider<SessionService> sessions, Outbox outbox, Clock clock) {
+    EventPublisher(RabbitTemplate rabbit, EnvelopeMessages messages, AmqpTopology topology, EnvelopeCodec codec,
+                   WorkerSettings settings, ObjectProvider<SessionService> sessions, Outbox outbox, Clock clock) {
         this.rabbit = rabbit;
+        this.messages = messages;
         this.topology = topology;
         this.codec = codec;
         this.settings = settings;
@@ -113,12 +112,8 @@ class EventPublisher implements SessionEvents {
             return;
         }
         Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
-        Message message = MessageBuilder.withBody(codec.encode(envelope))
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setMessageId(envelope.id().toString())
-                .setType(envelope.type())
-                .setCorrelationId(request.getMessageProperties().getCorrelationId())
-                .build();
+        Message message = messages.transientMessage(envelope);
+        message.getMessageProperties().setCorrelationId(request.getMessageProperties().getCorrelationId());
         try {
             rabbit.send("", replyTo, message);
         } catch (AmqpException e) {
@@ -142,23 +137,10 @@ class EventPublisher implements SessionEvents {
     /** Publishes an ephemeral event (heartbeat, command result) directly; false when the broker did not confirm. */
     boolean publish(UUID account, Payload payload) {
         Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
-        Message message = MessageBuilder.withBody(codec.encode(envelope))
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setMessageId(envelope.id().toString())
-                .setType(envelope.type())
-                .setTimestamp(Date.from(envelope.occurredAt()))
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
-        try {
-            rabbit.invoke(ops -> {
-                ops.send(topology.eventsExchange(), topology.routingKey(envelope), message);
-                ops.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
-                return null;
-            });
-            return true;
-        } catch (AmqpException | IllegalStateException e) {
-            log.debug("Could not publish {} for account {}: {}", envelope.type(), account, e.getMessage());
-            return false;
+        boolean published = messages.tryPublishConfirmed(topology.eventsExchange(), envelope);
+        if (!published) {
+            log.debug("Could not publish {} for account {}", envelope.type(), account);
         }
+        return published;
     }
 }

@@ -1,24 +1,19 @@
 package io.wamonitor.worker.messaging;
 
+import io.wamonitor.amqp.AmqpSettings;
+import io.wamonitor.amqp.EnvelopeMessages;
 import io.wamonitor.contracts.AmqpTopology;
-import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.journal.CaptureCursors;
 import io.wamonitor.worker.journal.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -42,21 +37,21 @@ class OutboxRelay implements SmartLifecycle {
 
     private final Outbox outbox;
     private final CaptureCursors cursors;
-    private final RabbitTemplate rabbit;
+    private final EnvelopeMessages messages;
     private final AmqpTopology topology;
-    private final WorkerSettings settings;
+    private final AmqpSettings amqp;
     private final Clock clock;
     private volatile boolean running;
     private volatile Instant stopBy;
     private Thread thread;
 
-    OutboxRelay(Outbox outbox, CaptureCursors cursors, RabbitTemplate rabbit, AmqpTopology topology,
-                WorkerSettings settings, Clock clock) {
+    OutboxRelay(Outbox outbox, CaptureCursors cursors, EnvelopeMessages messages, AmqpTopology topology,
+                AmqpSettings amqp, Clock clock) {
         this.outbox = outbox;
         this.cursors = cursors;
-        this.rabbit = rabbit;
+        this.messages = messages;
         this.topology = topology;
-        this.settings = settings;
+        this.amqp = amqp;
         this.clock = clock;
     }
 
@@ -105,23 +100,10 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(List<Outbox.Entry> batch) {
-        rabbit.invoke(ops -> {
-            for (Outbox.Entry entry : batch) {
-                ops.send(topology.eventsExchange(), entry.type(), message(entry));
-            }
-            ops.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
-            return null;
-        });
-    }
-
-    private static Message message(Outbox.Entry entry) {
-        return MessageBuilder.withBody(entry.body())
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setMessageId(entry.envelopeId().toString())
-                .setType(entry.type())
-                .setTimestamp(Date.from(entry.recordedAt()))
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
+        messages.publishConfirmed(topology.eventsExchange(), batch.stream()
+                .map(entry -> new EnvelopeMessages.Routed(entry.type(), EnvelopeMessages.persistent(
+                        entry.envelopeId(), entry.type(), entry.recordedAt(), entry.body())))
+                .toList());
     }
 
     @Override
@@ -138,7 +120,7 @@ class OutboxRelay implements SmartLifecycle {
         stopBy = clock.instant().plus(DRAIN_ON_STOP);
         running = false;
         try {
-            thread.join(DRAIN_ON_STOP.plusSeconds(settings.confirmTimeout().toSeconds() + 1).toMillis());
+            thread.join(DRAIN_ON_STOP.plusSeconds(amqp.confirmTimeout().toSeconds() + 1).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

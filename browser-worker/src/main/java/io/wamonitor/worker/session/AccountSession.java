@@ -7,6 +7,7 @@ import io.wamonitor.worker.browser.PageSetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.SendResult;
+import io.wamonitor.worker.whatsapp.Linking;
 import io.wamonitor.worker.whatsapp.Messages;
 import io.wamonitor.worker.whatsapp.Sending;
 import io.wamonitor.worker.whatsapp.PageCalls;
@@ -385,11 +386,11 @@ final class AccountSession {
             case PROBE -> nextProbe = 0;
             case REFRESH_QR -> {
                 log.info("The QR code of account {} expired; asking for a new one", account);
-                PageCalls.call(page, "WPP.conn.refreshQR().then(c => c && c.fullCode)", null);
+                Linking.refreshQr(page);
             }
             case TAKEOVER -> {
                 log.info("Account {} was opened elsewhere; taking the session back", account);
-                PageCalls.call(page, "WPP.whatsapp.Socket.takeover()", null);
+                Linking.takeover(page);
             }
         }
     }

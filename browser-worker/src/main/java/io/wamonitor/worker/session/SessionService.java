@@ -3,7 +3,8 @@ package io.wamonitor.worker.session;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.browser.BrowserEngine;
-import io.wamonitor.worker.whatsapp.PageCalls;
+import io.wamonitor.worker.browser.BrowserPage;
+import io.wamonitor.worker.whatsapp.Linking;
 import io.wamonitor.worker.whatsapp.PageScripts;
 import io.wamonitor.worker.whatsapp.StatusTracker;
 import io.wamonitor.worker.whatsapp.WhatsAppWebSettings;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -73,7 +75,7 @@ public class SessionService implements SmartLifecycle {
                 whatsapp.url(), scripts.injectsBundle() ? "injecting wa-js" : "the page provides window.WPP");
     }
 
-    public synchronized CommandOutcome start(UUID account, String accountName) {
+    public synchronized Outcome<String> start(UUID account, String accountName) {
         Admission admission = slots.admit(account);
         if (admission instanceof Admission.Admitted admitted) {
             AccountSession session = new AccountSession(account, accountName, profiles.profile(account, accountName),
@@ -84,34 +86,34 @@ public class SessionService implements SmartLifecycle {
             events.statusChanged(account, AccountStatus.INIT, "starting the browser", null);
             events.slotsChanged();
             session.start();
-            return new CommandOutcome.Done("held in slot " + admitted.slot());
+            return Outcome.done("held in slot " + admitted.slot());
         }
         if (admission instanceof Admission.AlreadyHeld held) {
             AccountSession session = sessions.get(account);
             AccountStatus status = session == null ? AccountStatus.INIT : session.status();
             events.statusChanged(account, status, "already running in slot " + held.slot(), null);
-            return new CommandOutcome.Done("already held in slot " + held.slot());
+            return Outcome.done("already held in slot " + held.slot());
         }
         Admission.Full full = (Admission.Full) admission;
         String reason = "all " + full.capacity() + " session slots of this worker are in use";
         log.warn("Cannot start account {}: {}", account, reason);
         events.statusChanged(account, AccountStatus.FAILED, reason, null);
-        return new CommandOutcome.Failed("NO_FREE_SLOT", reason, true);
+        return new Outcome.Failed<>("NO_FREE_SLOT", reason, true);
     }
 
-    public CommandOutcome stop(UUID account, String reason) {
+    public Outcome<String> stop(UUID account, String reason) {
         AccountSession session = release(account);
         if (session == null) {
-            return new CommandOutcome.Done("not held");
+            return Outcome.done("not held");
         }
         await(session.stop());
         log.info("Account {} stopped ({}); its slot is free", account, reason);
         events.statusChanged(account, AccountStatus.DISCONNECTED, "session stopped: " + reason, null);
         events.slotsChanged();
-        return new CommandOutcome.Done("stopped");
+        return Outcome.done("stopped");
     }
 
-    public CommandOutcome delete(UUID account, String reason) {
+    public Outcome<String> delete(UUID account, String reason) {
         AccountSession session = release(account);
         if (session != null) {
             await(session.stop());
@@ -121,43 +123,51 @@ public class SessionService implements SmartLifecycle {
         profiles.delete(account);
         captureLog.forget(account);
         log.info("Account {} deleted from this worker ({}); its profile is removed", account, reason);
-        return new CommandOutcome.Done(session != null ? "deleted" : "not held; profile removed");
+        return Outcome.done(session != null ? "deleted" : "not held; profile removed");
     }
 
-    public CommandOutcome restart(UUID account, String accountName) {
+    public Outcome<String> restart(UUID account, String accountName) {
         AccountSession session = sessions.get(account);
         if (session == null) {
             return start(account, accountName);
         }
         session.restart();
-        return new CommandOutcome.Done("restarting");
+        return Outcome.done("restarting");
     }
 
-    public CompletableFuture<Void> logout(UUID account) {
-        return session(account).thenCompose(s -> s.submit(LINKED, "ACCOUNT_NOT_LINKED", page -> {
-            PageCalls.Result result = PageCalls.call(page, "WPP.conn.logout()", null);
-            if (!result.ok() && !String.valueOf(result.message()).contains("context was destroyed")) {
-                throw new SessionFailure("LOGOUT_FAILED", result.message());
-            }
-            return null;
-        }));
+    public CompletableFuture<Outcome<String>> logout(UUID account) {
+        return onSession(account, LINKED, "ACCOUNT_NOT_LINKED", "LOGOUT_FAILED", page -> {
+            Linking.logout(page).ifPresent(failure -> {
+                throw new SessionFailure(failure.code(), failure.message());
+            });
+            return "logged out";
+        });
     }
 
-    public CompletableFuture<Snapshot> snapshot(UUID account, String format, Integer quality) {
-        return session(account).thenCompose(s -> s.submit(READY, "ACCOUNT_NOT_READY",
+    public CompletableFuture<Outcome<Snapshot>> snapshot(UUID account, String format, Integer quality) {
+        return onSession(account, READY, "ACCOUNT_NOT_READY", "SNAPSHOT_FAILED",
                 page -> new Snapshot("jpeg".equals(format) ? "image/jpeg" : "image/png",
-                        page.screenshot(format, quality), Instant.now())));
+                        page.screenshot(format, quality), clock.instant()));
     }
 
-    public CompletableFuture<String> pairingCode(UUID account, String phone) {
-        return session(account).thenCompose(s -> s.submit(LINKING, "ACCOUNT_ALREADY_LINKED", page -> {
-            PageCalls.Result result = PageCalls.call(page, "WPP.conn.startLinkDeviceCodeForPhoneNumber(arg)", phone);
-            if (!result.ok()) {
-                throw new SessionFailure(result.code() == null ? "PAIRING_CODE_FAILED"
-                        : result.code().toUpperCase(), result.message());
+    public CompletableFuture<Outcome<String>> pairingCode(UUID account, String phone) {
+        return onSession(account, LINKING, "ACCOUNT_ALREADY_LINKED", "PAIRING_CODE_FAILED", page -> {
+            Linking.Result<String> code = Linking.pairingCode(page, phone);
+            if (code.failure() != null) {
+                throw new SessionFailure(code.failure().code(), code.failure().message());
             }
-            return String.valueOf(result.value());
-        }));
+            return code.value();
+        });
+    }
+
+    /**
+     * Runs {@code work} on the account's owner thread when its status is one of {@code allowed}; every way it can
+     * end is an {@link Outcome}.
+     */
+    private <T> CompletableFuture<Outcome<T>> onSession(UUID account, Set<AccountStatus> allowed, String notAllowed,
+                                                        String fallbackCode, Function<BrowserPage, T> work) {
+        return session(account).thenCompose(s -> s.submit(allowed, notAllowed, work))
+                .handle((value, error) -> error == null ? Outcome.done(value) : Outcome.of(error, fallbackCode));
     }
 
     /**

@@ -30,7 +30,7 @@ public class PageScripts {
     private final String adapter;
     private final String bundle;
 
-    PageScripts(WhatsAppWebSettings settings) {
+    public PageScripts(WhatsAppWebSettings settings) {
         this.settings = settings;
         this.adapter = resource("whatsapp/wpp-adapter.js");
         this.bundle = settings.injectsBundle() ? loadBundle() : null;

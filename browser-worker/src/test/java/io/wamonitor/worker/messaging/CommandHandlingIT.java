@@ -53,7 +53,7 @@ class CommandHandlingIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.rabbitmq.addresses", broker::url);
-        registry.add("wamonitor.worker.namespace", topology::namespace);
+        registry.add("wamonitor.amqp.namespace", topology::namespace);
     }
 
     @AfterAll
