@@ -58,7 +58,12 @@ class WaJsContractIT extends AbstractBrowserIT {
     @Test
     void everyEventTheSimulatorEmitsIsARealWaJsEvent() throws IOException {
         Set<String> realEvents = realEventNames();
-        String source = Files.readString(Path.of("src/main/resources/static/wa/wpp.js"));
+        StringBuilder source = new StringBuilder();
+        try (Stream<Path> modules = Files.list(Path.of("src/main/resources/static/wa/wpp"))) {
+            for (Path module : modules.filter(f -> f.toString().endsWith(".js")).toList()) {
+                source.append(Files.readString(module));
+            }
+        }
         Set<String> emitted = new TreeSet<>();
         Matcher m = Pattern.compile("emit\\('([a-z_]+\\.[a-z_]+)'").matcher(source);
         while (m.find()) {

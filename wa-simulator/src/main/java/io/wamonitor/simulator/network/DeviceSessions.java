@@ -1,0 +1,138 @@
+package io.wamonitor.simulator.network;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Linked devices and their live connections: the challenge of the stored device key, resuming a session,
+ * delivering what waited while a page was away, logout, conflict and takeover, and cutting a phone off.
+ */
+final class DeviceSessions {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeviceSessions.class);
+
+    private final NetworkState state;
+
+    DeviceSessions(NetworkState state) {
+        this.state = state;
+    }
+
+    String challenge(String deviceId) {
+        Device device = state.linkedDevice(deviceId);
+        device.challenge = state.token();
+        return device.challenge;
+    }
+
+    Views.DeviceSession resume(String deviceId, String signature) {
+        Device device = state.linkedDevice(deviceId);
+        String challenge = device.challenge;
+        device.challenge = null;
+        if (challenge == null || !device.key.verifies(challenge, signature)) {
+            throw new SimException(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "the device key does not match");
+        }
+        if (device.sessionToken != null) {
+            state.devices.remove("token:" + device.sessionToken);
+        }
+        device.sessionToken = state.token();
+        state.devices.put("token:" + device.sessionToken, device);
+        Phone phone = state.phones.get(device.phone);
+        return new Views.DeviceSession(device.sessionToken, device.id, device.phone, Wids.user(device.phone),
+                phone.pushName, "android");
+    }
+
+    /** The page opened its live connection; a pairing gets its QR, a device its queued messages. */
+    void attach(String token, Connection connection) {
+        PairingSession session = state.pairings.values().stream().filter(s -> s.token.equals(token)).findFirst()
+                .orElse(null);
+        if (session != null) {
+            if (session.connection != null) {
+                session.connection.close();
+            }
+            session.connection = connection;
+            connection.send(session.idle ? new Push("qr_idle", Map.of())
+                    : new Push("qr", Map.of("ref", session.refs.get(session.current), "index", session.current)));
+            return;
+        }
+        Device device = state.deviceByToken(token);
+        if (state.offlinePhones.contains(device.phone)) {
+            throw new SimException(HttpStatus.SERVICE_UNAVAILABLE, "OFFLINE", "WhatsApp cannot be reached");
+        }
+        if (device.connection != null) {
+            device.connection.close();
+        }
+        device.connection = connection;
+        if (device.conflict) {
+            connection.send(new Push("conflict", Map.of()));
+            return;
+        }
+        connection.send(new Push("hello", Map.of("pending", device.pending().size())));
+        device.pending().forEach(m -> connection.send(new Push("message", m)));
+        connection.send(new Push("offline_delivery_end", Map.of()));
+    }
+
+    void confirm(String token, List<String> serializedKeys) {
+        state.deviceByToken(token).confirm(serializedKeys);
+    }
+
+    void logout(String token) {
+        Device device = state.deviceByToken(token);
+        state.unlinkDevice(device, "user_initiated");
+    }
+
+    void takeover(String token) {
+        Device device = state.deviceByToken(token);
+        device.conflict = false;
+        if (device.connection != null) {
+            device.connection.close();
+        }
+    }
+
+    int unlink(String phoneNumber) {
+        Phone phone = state.linkedPhone(phoneNumber);
+        List<Device> linked = phone.linkedDevices();
+        linked.forEach(d -> state.unlinkDevice(d, null));
+        return linked.size();
+    }
+
+    void setOnline(String phoneNumber, boolean online) {
+        Phone phone = state.linkedPhone(phoneNumber);
+        if (online) {
+            state.offlinePhones.remove(phone.number);
+        } else {
+            state.offlinePhones.add(phone.number);
+            phone.devices.stream().filter(d -> d.connection != null).forEach(d -> d.connection.close());
+        }
+    }
+
+    void conflict(String phoneNumber) {
+        Phone phone = state.linkedPhone(phoneNumber);
+        for (Device device : phone.linkedDevices()) {
+            device.conflict = true;
+            if (device.connected()) {
+                device.connection.send(new Push("conflict", Map.of()));
+            }
+        }
+    }
+
+    Views.PhoneView phoneView(String phoneNumber) {
+        Phone phone = state.phone(phoneNumber);
+        List<Views.DeviceView> views = new ArrayList<>();
+        for (Device d : phone.linkedDevices()) {
+            views.add(new Views.DeviceView(d.id, d.name, d.linkedAt, d.connected(), d.conflict,
+                    d.pending().size()));
+        }
+        return new Views.PhoneView(phone.number, phone.pushName, !state.offlinePhones.contains(phone.number), views,
+                phone.sendDelay.toMillis());
+    }
+
+    List<Views.PhoneView> phones() {
+        return state.phones.keySet().stream().sorted().map(this::phoneView).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package io.wamonitor.simulator.network;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** The numbers on WhatsApp (the directory queryWidExists looks in). */
+final class Directory {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Directory.class);
+
+    private final NetworkState state;
+
+    Directory(NetworkState state) {
+        this.state = state;
+    }
+
+    void registerNumber(String phone, String name) {
+        String digits = state.validPhone(phone);
+        state.numbers.put(digits, name == null || name.isBlank() ? "+" + digits : name);
+    }
+
+    void unregisterNumber(String phone) {
+        state.numbers.remove(Wids.digits(phone));
+    }
+
+    List<Views.NumberView> numbers() {
+        return state.numbers.entrySet().stream()
+                .map(e -> new Views.NumberView(e.getKey(), e.getValue(), state.phones.containsKey(e.getKey())
+                        && !state.phones.get(e.getKey()).linkedDevices().isEmpty()))
+                .toList();
+    }
+}
