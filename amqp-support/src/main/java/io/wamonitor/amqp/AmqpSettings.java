@@ -1,8 +1,7 @@
 package io.wamonitor.amqp;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The same in both applications.

@@ -33,8 +33,8 @@ public class AmqpSupportConfiguration {
     }
 
     @Bean
-    public EnvelopeMessages envelopeMessages(RabbitTemplate rabbit, EnvelopeCodec codec, AmqpTopology topology,
-                                             AmqpSettings settings) {
+    public EnvelopeMessages envelopeMessages(
+            RabbitTemplate rabbit, EnvelopeCodec codec, AmqpTopology topology, AmqpSettings settings) {
         return new EnvelopeMessages(rabbit, codec, topology, settings);
     }
 }

@@ -5,14 +5,13 @@ import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.RecentIds;
 import io.wamonitor.contracts.UndecodableMessageException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
-
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The prologue of every listener: decode the envelope (what cannot be decoded, or lacks what it must have, is

@@ -3,6 +3,10 @@ package io.wamonitor.amqp;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -10,11 +14,6 @@ import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Envelopes as AMQP messages (JSON body, the envelope id as message id, the logical type as AMQP type and routing
@@ -41,7 +40,9 @@ public final class EnvelopeMessages {
 
     /** A persistent message from an envelope encoded earlier (the worker's journal keeps the bytes). */
     public static Message persistent(UUID id, String type, Instant at, byte[] body) {
-        return builder(id, type, body).setTimestamp(Date.from(at)).setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+        return builder(id, type, body)
+                .setTimestamp(Date.from(at))
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                 .build();
     }
 
@@ -49,7 +50,8 @@ public final class EnvelopeMessages {
     public Message transientMessage(Envelope<?> envelope) {
         return builder(envelope.id(), envelope.type(), codec.encode(envelope))
                 .setTimestamp(Date.from(envelope.occurredAt()))
-                .setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT).build();
+                .setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT)
+                .build();
     }
 
     /** Publishes to an exchange and waits for the broker's confirm; throws when it does not come. */
@@ -79,8 +81,7 @@ public final class EnvelopeMessages {
     }
 
     /** A message and the routing key it goes out with. */
-    public record Routed(String routingKey, Message message) {
-    }
+    public record Routed(String routingKey, Message message) {}
 
     private static MessageBuilderSupport<Message> builder(UUID id, String type, byte[] body) {
         return MessageBuilder.withBody(body)

@@ -1,6 +1,7 @@
 package io.wamonitor.amqp;
 
 import io.wamonitor.contracts.UndecodableMessageException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -14,8 +15,6 @@ import org.springframework.retry.RetryListener;
 import org.springframework.retry.RetryPolicy;
 import org.springframework.retry.context.RetryContextSupport;
 
-import java.util.function.Predicate;
-
 /**
  * How a listener retries (with the backoff of {@code spring.rabbitmq.listener.simple.retry}): transient is
  * retried, poison is parked. A dependency that is away ({@code isTransient}) is waited for as long as it takes,
@@ -27,8 +26,7 @@ public final class ListenerRetry {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerRetry.class);
 
-    private ListenerRetry() {
-    }
+    private ListenerRetry() {}
 
     public static RabbitRetryTemplateCustomizer customizer(int attempts, Predicate<Throwable> isTransient) {
         return (target, template) -> {
@@ -48,8 +46,8 @@ public final class ListenerRetry {
             if (isTransient.test(cause)) {
                 throw new ImmediateRequeueAmqpException("stopping while a dependency is away; requeued", cause);
             }
-            throw new ListenerExecutionFailedException("dead-lettered after its retries",
-                    new AmqpRejectAndDontRequeueException(cause), message);
+            throw new ListenerExecutionFailedException(
+                    "dead-lettered after its retries", new AmqpRejectAndDontRequeueException(cause), message);
         };
     }
 
@@ -94,8 +92,7 @@ public final class ListenerRetry {
         }
 
         @Override
-        public void close(RetryContext context) {
-        }
+        public void close(RetryContext context) {}
 
         @Override
         public void registerThrowable(RetryContext context, Throwable throwable) {
@@ -113,17 +110,17 @@ public final class ListenerRetry {
         }
 
         @Override
-        public <T, E extends Throwable> void onError(RetryContext context, RetryCallback<T, E> callback,
-                                                     Throwable error) {
+        public <T, E extends Throwable> void onError(
+                RetryContext context, RetryCallback<T, E> callback, Throwable error) {
             if (context.getRetryCount() == 1 && isTransient.test(error)) {
-                log.warn("Messages wait: a dependency does not answer ({}); retrying until it does",
-                        rootMessage(error));
+                log.warn(
+                        "Messages wait: a dependency does not answer ({}); retrying until it does", rootMessage(error));
             }
         }
 
         @Override
-        public <T, E extends Throwable> void close(RetryContext context, RetryCallback<T, E> callback,
-                                                   Throwable error) {
+        public <T, E extends Throwable> void close(
+                RetryContext context, RetryCallback<T, E> callback, Throwable error) {
             if (error == null && context.getRetryCount() > 0) {
                 log.info("Messages flow again after {} attempts", context.getRetryCount() + 1);
             }

@@ -1,6 +1,9 @@
 package io.wamonitor.amqp;
 
 import io.wamonitor.contracts.AmqpTopology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
@@ -8,23 +11,22 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /** The whole topology as Spring AMQP declarables; both applications declare it (idempotently). */
 public final class Topology {
 
-    private Topology() {
-    }
+    private Topology() {}
 
     public static Declarables declarables(AmqpTopology topology) {
         List<Declarable> declarables = new ArrayList<>();
-        topology.exchanges().forEach(e -> declarables.add(e.kind() == AmqpTopology.ExchangeSpec.Kind.TOPIC
-                ? new TopicExchange(e.name(), true, false) : new DirectExchange(e.name(), true, false)));
+        topology.exchanges()
+                .forEach(e -> declarables.add(
+                        e.kind() == AmqpTopology.ExchangeSpec.Kind.TOPIC
+                                ? new TopicExchange(e.name(), true, false)
+                                : new DirectExchange(e.name(), true, false)));
         topology.queues().forEach(q -> declarables.add(new Queue(q.name(), true, false, false, q.arguments())));
-        topology.bindings().forEach(b -> declarables.add(
-                new Binding(b.queue(), Binding.DestinationType.QUEUE, b.exchange(), b.routingKey(), Map.of())));
+        topology.bindings()
+                .forEach(b -> declarables.add(
+                        new Binding(b.queue(), Binding.DestinationType.QUEUE, b.exchange(), b.routingKey(), Map.of())));
         return new Declarables(declarables);
     }
 }

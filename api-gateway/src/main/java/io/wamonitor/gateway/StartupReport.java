@@ -30,7 +30,9 @@ class StartupReport {
         log.info("Database connected");
         log.info("Found {} existing accounts", accounts.count());
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
-            log.info("WhatsApp Monitoring API running on port {}", web.getWebServer().getPort());
+            log.info(
+                    "WhatsApp Monitoring API running on port {}",
+                    web.getWebServer().getPort());
         }
     }
 }

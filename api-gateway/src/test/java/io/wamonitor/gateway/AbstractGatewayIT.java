@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ExtendWith(RabbitBrokerExtension.class)
 @AutoConfigureObservability // /actuator/prometheus as in production (Boot turns metrics export off in tests)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"wamonitor.accounts.max=20", "wamonitor.web.max-request-bytes=1000000"})
 public abstract class AbstractGatewayIT {
 
@@ -31,6 +32,7 @@ public abstract class AbstractGatewayIT {
 
     @LocalServerPort
     protected int port;
+
     protected ApiClient api;
 
     @BeforeEach

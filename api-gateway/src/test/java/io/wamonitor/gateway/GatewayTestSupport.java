@@ -9,14 +9,13 @@ import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
 import io.wamonitor.testkit.RabbitBroker;
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Wiring a gateway under test to the run's broker (own namespace) and a fresh embedded database. */
 public final class GatewayTestSupport {
@@ -29,7 +28,8 @@ public final class GatewayTestSupport {
 
     public GatewayTestSupport() {
         this.topology = new AmqpTopology(broker.newNamespace());
-        this.dataDir = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
+        this.dataDir =
+                Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
     }
 
     public void register(DynamicPropertyRegistry registry) {
@@ -54,16 +54,24 @@ public final class GatewayTestSupport {
 
     /** Publishes an event as the worker would. */
     public void publishEvent(UUID account, Payload payload, Instant occurredAt) {
-        Envelope<Payload> envelope = new Envelope<>(UUID.randomUUID(),
-                io.wamonitor.contracts.MessageCatalog.typeOf(payload), occurredAt, account, payload);
+        Envelope<Payload> envelope = new Envelope<>(
+                UUID.randomUUID(), io.wamonitor.contracts.MessageCatalog.typeOf(payload), occurredAt, account, payload);
         publishRaw(topology.eventsExchange(), envelope.type(), CODEC.encode(envelope));
     }
 
     public void publishRaw(String exchange, String routingKey, byte[] body) {
-        try (Connection connection = broker.connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = broker.connect();
+                Channel channel = connection.createChannel()) {
             channel.confirmSelect();
-            channel.basicPublish(exchange, routingKey, true,
-                    new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(), body);
+            channel.basicPublish(
+                    exchange,
+                    routingKey,
+                    true,
+                    new AMQP.BasicProperties.Builder()
+                            .contentType("application/json")
+                            .deliveryMode(2)
+                            .build(),
+                    body);
             channel.waitForConfirmsOrDie(5_000);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -10,8 +10,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.bson.Document;
-
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
 
 /**
  * What serving the embedded MongoDB with one thread (as the gateway's EmbeddedMongoServer does) costs: the
@@ -38,11 +37,10 @@ public final class EmbeddedMongoThroughput {
     private static final int CLIENTS = 8;
     private static final Duration RUN = Duration.ofSeconds(15);
 
-    private EmbeddedMongoThroughput() {
-    }
+    private EmbeddedMongoThroughput() {}
 
     public static void main(String[] args) throws Exception {
-        for (boolean oneThread : new boolean[]{true, false}) {
+        for (boolean oneThread : new boolean[] {true, false}) {
             Path dir = Files.createTempDirectory("embedded-mongo-bench");
             H2Backend backend = new H2Backend(dir.resolve("mongo.mv.db").toString());
             MongoServer server = new MongoServer(backend);
@@ -52,28 +50,34 @@ public final class EmbeddedMongoThroughput {
                 server.bind(new InetSocketAddress("127.0.0.1", 0));
             }
             Result result = run(server.getLocalAddress().getPort());
-            System.out.printf("%s: %.0f operations/s (%d in %d s), %d failed%n",
+            System.out.printf(
+                    "%s: %.0f operations/s (%d in %d s), %d failed%n",
                     oneThread ? "one server thread" : "default server threads",
-                    result.operations / (double) RUN.toSeconds(), result.operations, RUN.toSeconds(), result.failed);
+                    result.operations / (double) RUN.toSeconds(),
+                    result.operations,
+                    RUN.toSeconds(),
+                    result.failed);
             server.shutdownNow();
             backend.close();
         }
     }
 
-    private record Result(long operations, long failed) {
-    }
+    private record Result(long operations, long failed) {}
 
     private static Result run(int port) throws Exception {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port + "/?retryWrites=false"))
-                .applyToSocketSettings(s -> s.readTimeout(10, TimeUnit.SECONDS)).build();
+                .applyToSocketSettings(s -> s.readTimeout(10, TimeUnit.SECONDS))
+                .build();
         AtomicLong operations = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         try (MongoClient client = MongoClients.create(settings)) {
             MongoCollection<Document> accounts = client.getDatabase("bench").getCollection("accounts");
             MongoCollection<Document> deliveries = client.getDatabase("bench").getCollection("webhook_deliveries");
             for (int a = 0; a < CLIENTS; a++) {
-                accounts.insertOne(new Document("_id", "account-" + a).append("status", "READY").append("name", "A" + a));
+                accounts.insertOne(new Document("_id", "account-" + a)
+                        .append("status", "READY")
+                        .append("name", "A" + a));
             }
             Instant end = Instant.now().plus(RUN);
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -85,11 +89,16 @@ public final class EmbeddedMongoThroughput {
                     while (Instant.now().isBefore(end)) {
                         try {
                             String id = account + "-" + seq;
-                            deliveries.insertOne(new Document("_id", id).append("account_id", account)
-                                    .append("status", "PENDING").append("seq", seq++)
+                            deliveries.insertOne(new Document("_id", id)
+                                    .append("account_id", account)
+                                    .append("status", "PENDING")
+                                    .append("seq", seq++)
                                     .append("body", "{\"event\":\"message\",\"text\":\"" + "x".repeat(300) + "\"}"));
-                            deliveries.find(Filters.and(Filters.eq("account_id", account), Filters.eq("status", "PENDING")))
-                                    .sort(Sorts.ascending("seq")).first();
+                            deliveries
+                                    .find(Filters.and(
+                                            Filters.eq("account_id", account), Filters.eq("status", "PENDING")))
+                                    .sort(Sorts.ascending("seq"))
+                                    .first();
                             deliveries.updateOne(Filters.eq("_id", id), Updates.set("status", "DELIVERED"));
                             accounts.find(Filters.eq("_id", account)).first();
                             accounts.updateOne(Filters.eq("_id", account), Updates.set("status_at", seq));

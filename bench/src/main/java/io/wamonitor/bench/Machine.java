@@ -9,14 +9,16 @@ import java.util.concurrent.TimeUnit;
 /** The machine a run measured, in one line. */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static String describe() {
         String memory = "?";
         try {
-            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB").findFirst().orElse("?");
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB")
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException | RuntimeException ignored) {
             // not Linux
         }
@@ -27,11 +29,16 @@ final class Machine {
     private static String chromium() {
         String path = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
         try {
-            Process process = new ProcessBuilder(path, "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(path, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             if (process.waitFor(20, TimeUnit.SECONDS)) {
                 // Debian's wrapper script may print a warning line of its own first.
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .filter(line -> line.startsWith("Chromium")).findFirst().orElse("Chromium (version unknown)");
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(line -> line.startsWith("Chromium"))
+                        .findFirst()
+                        .orElse("Chromium (version unknown)");
             }
             process.destroyForcibly();
         } catch (IOException e) {

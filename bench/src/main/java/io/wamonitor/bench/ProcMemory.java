@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** The proportional set size of one process (a JVM we started), from Linux's /proc; 0 where unreadable. */
 final class ProcMemory {
 
-    private ProcMemory() {
-    }
+    private ProcMemory() {}
 
     static long pss(long pid) {
         try {

@@ -1,10 +1,9 @@
 package io.wamonitor.worker;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param id                {@code WORKER_ID}: how this worker names itself; defaults to worker-&lt;hostname&gt;

@@ -79,20 +79,20 @@ public record AmqpTopology(String namespace) {
     }
 
     private QueueSpec workQueue(String name) {
-        return new QueueSpec(name, Map.of(
-                "x-dead-letter-exchange", deadLetterExchange(),
-                "x-dead-letter-routing-key", name));
+        return new QueueSpec(
+                name, Map.of("x-dead-letter-exchange", deadLetterExchange(), "x-dead-letter-routing-key", name));
     }
 
     /** A durable exchange. */
     public record ExchangeSpec(String name, Kind kind) {
-        public enum Kind { TOPIC, DIRECT }
+        public enum Kind {
+            TOPIC,
+            DIRECT
+        }
     }
 
     /** A durable, non-exclusive queue with the given arguments. */
-    public record QueueSpec(String name, Map<String, Object> arguments) {
-    }
+    public record QueueSpec(String name, Map<String, Object> arguments) {}
 
-    public record BindingSpec(String exchange, String queue, String routingKey) {
-    }
+    public record BindingSpec(String exchange, String queue, String routingKey) {}
 }

@@ -17,7 +17,6 @@ import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,8 +45,7 @@ public final class MessageCatalog {
             Map.entry("message.ack.v1", MessageAckChanged.class),
             Map.entry("worker.heartbeat.v1", WorkerHeartbeat.class));
 
-    private MessageCatalog() {
-    }
+    private MessageCatalog() {}
 
     public static Optional<Class<? extends Payload>> payloadClass(String type) {
         return Optional.ofNullable(TYPES.get(type));

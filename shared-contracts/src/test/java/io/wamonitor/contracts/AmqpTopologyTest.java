@@ -1,9 +1,9 @@
 package io.wamonitor.contracts;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class AmqpTopologyTest {
 
@@ -15,8 +15,8 @@ class AmqpTopologyTest {
                 .filteredOn(q -> !q.name().endsWith(".dlq"))
                 .allSatisfy(q -> {
                     assertThat(q.arguments()).containsEntry("x-dead-letter-exchange", "wamonitor.dlx");
-                    assertThat(topology.bindings()).contains(new AmqpTopology.BindingSpec(
-                            "wamonitor.dlx", q.name() + ".dlq", q.name()));
+                    assertThat(topology.bindings())
+                            .contains(new AmqpTopology.BindingSpec("wamonitor.dlx", q.name() + ".dlq", q.name()));
                 });
     }
 

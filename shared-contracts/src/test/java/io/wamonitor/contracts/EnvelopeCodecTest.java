@@ -1,23 +1,22 @@
 package io.wamonitor.contracts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EnvelopeCodecTest {
 
@@ -34,7 +33,8 @@ class EnvelopeCodecTest {
 
         Envelope<Payload> decoded = codec.decode(fixture);
         assertThat(decoded.type()).isEqualTo(type);
-        assertThat(decoded.payload()).isInstanceOf(MessageCatalog.payloadClass(type).orElseThrow());
+        assertThat(decoded.payload())
+                .isInstanceOf(MessageCatalog.payloadClass(type).orElseThrow());
 
         JsonNode expected = codec.mapper().readTree(fixture);
         JsonNode reencoded = codec.mapper().readTree(codec.encode(decoded));
@@ -53,7 +53,8 @@ class EnvelopeCodecTest {
 
     @Test
     void heartbeatCarriesCapacityAndHeldAccounts() throws IOException {
-        WorkerHeartbeat heartbeat = (WorkerHeartbeat) codec.decode(fixture("worker.heartbeat.v1")).payload();
+        WorkerHeartbeat heartbeat =
+                (WorkerHeartbeat) codec.decode(fixture("worker.heartbeat.v1")).payload();
 
         assertThat(heartbeat.slotsTotal()).isEqualTo(5);
         assertThat(heartbeat.slotsUsed()).isEqualTo(1);
@@ -82,12 +83,17 @@ class EnvelopeCodecTest {
         assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UndecodableMessageException.class)
                 .hasMessageContaining("Unknown message type")
-                .extracting(e -> ((UndecodableMessageException) e).type()).isEqualTo("account.teleport.v9");
+                .extracting(e -> ((UndecodableMessageException) e).type())
+                .isEqualTo("account.teleport.v9");
     }
 
     @Test
     void rejectsBodiesThatAreNotEnvelopes() {
-        for (String body : List.of("not json", "[]", "{}", "{\"type\":\"session.start.v1\"}",
+        for (String body : List.of(
+                "not json",
+                "[]",
+                "{}",
+                "{\"type\":\"session.start.v1\"}",
                 "{\"id\":\"x\",\"type\":\"session.start.v1\",\"occurred_at\":\"2026-11-26T10:15:31Z\",\"payload\":{}}",
                 "{\"id\":\"7d1f6a62-4c1e-4b8e-9d2a-0b6a4f1e2c04\",\"type\":\"account.status.v1\","
                         + "\"occurred_at\":\"2026-11-26T10:15:31Z\",\"payload\":{\"status\":\"DANCING\"}}")) {
@@ -100,7 +106,8 @@ class EnvelopeCodecTest {
     @Test
     void newEnvelopesAreTypedFromTheCatalog() {
         UUID command = UUID.randomUUID();
-        Envelope<CommandResult> envelope = Envelope.of(null,
+        Envelope<CommandResult> envelope = Envelope.of(
+                null,
                 new CommandResult(command, "session.stop.v1", CommandResult.Outcome.DONE, null, null, false, "w"),
                 Instant.parse("2026-11-26T10:00:00Z"));
 

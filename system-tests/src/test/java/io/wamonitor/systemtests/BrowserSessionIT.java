@@ -1,22 +1,20 @@
 package io.wamonitor.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.AppProcess;
+import io.wamonitor.testkit.MessageTap;
+import io.wamonitor.testkit.Platform;
 import io.wamonitor.testkit.PrometheusText;
 import io.wamonitor.testkit.QrDecoder;
-import io.wamonitor.testkit.AppProcess;
-import io.wamonitor.testkit.Platform;
-import io.wamonitor.testkit.MessageTap;
 import io.wamonitor.testkit.RabbitBroker;
 import io.wamonitor.testkit.RabbitBrokerExtension;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,9 +25,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The product brief's QA checklist steps 1 to 5 and 8, end to end: gateway, worker and wa-simulator as
@@ -50,16 +49,18 @@ class BrowserSessionIT {
             AppProcess worker = platform.startWorker("worker-qa");
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
-            try (MessageTap events = new MessageTap(RabbitBroker.get(),
-                    new AmqpTopology(platform.namespace()).eventsExchange(), "topic")) {
+            try (MessageTap events = new MessageTap(
+                    RabbitBroker.get(), new AmqpTopology(platform.namespace()).eventsExchange(), "topic")) {
 
                 // Steps 1-2: create the account; its QR code appears as a PNG and rotates.
-                String id = api.post("/api/accounts", "{\"name\":\"QA Account\"}").text("id");
+                String id =
+                        api.post("/api/accounts", "{\"name\":\"QA Account\"}").text("id");
                 String firstQr = awaitQrText(api, id);
                 JsonNode account = api.get("/api/accounts/" + id).json();
                 assertThat(account.path("status").asText()).isEqualTo("QR");
                 assertThat(account.path("qr_code").asText()).startsWith("data:image/png;base64,");
-                assertThat(QrDecoder.decode(pngOf(account.path("qr_code").asText()))).isEqualTo(firstQr);
+                assertThat(QrDecoder.decode(pngOf(account.path("qr_code").asText())))
+                        .isEqualTo(firstQr);
                 ApiClient.Response png = api.get("/api/accounts/" + id + "/qr");
                 assertThat(png.contentType()).isEqualTo("image/png");
                 await("QR rotates").atMost(EVENTUALLY).until(() -> !firstQr.equals(qrText(api, id)));
@@ -73,9 +74,10 @@ class BrowserSessionIT {
                 // Step 4: QR -> AUTH -> READY, with the phone number.
                 awaitStatus(api, id, "READY");
                 assertThat(api.get("/api/accounts/" + id).text("phone")).isEqualTo(PHONE);
-                assertThat(api.get("/api/accounts/" + id).json().path("qr_code").isNull()).isTrue();
-                assertThat(statuses(events, id)).containsSubsequence(AccountStatus.QR, AccountStatus.AUTH,
-                        AccountStatus.READY);
+                assertThat(api.get("/api/accounts/" + id).json().path("qr_code").isNull())
+                        .isTrue();
+                assertThat(statuses(events, id))
+                        .containsSubsequence(AccountStatus.QR, AccountStatus.AUTH, AccountStatus.READY);
 
                 // Step 5: the snapshot is a PNG of the main screen, taken from the existing page.
                 ApiClient.Response snapshot = api.get("/api/accounts/" + id + "/snapshot");
@@ -84,8 +86,8 @@ class BrowserSessionIT {
                 BufferedImage screen = ImageIO.read(new ByteArrayInputStream(pngOf(snapshot.text("snapshot"))));
                 assertThat(screen.getWidth()).isEqualTo(1280);
                 assertMainScreen(screen);
-                ApiClient.Response raw = api.send("GET", "/api/accounts/" + id + "/snapshot", null, null,
-                        Map.of("Accept", "image/png"));
+                ApiClient.Response raw =
+                        api.send("GET", "/api/accounts/" + id + "/snapshot", null, null, Map.of("Accept", "image/png"));
                 assertThat(raw.contentType()).isEqualTo("image/png");
                 ApiClient.Response jpeg = api.get("/api/accounts/" + id + "/snapshot?format=jpeg&quality=60");
                 assertThat(jpeg.text("snapshot")).startsWith("data:image/jpeg;base64,");
@@ -94,16 +96,33 @@ class BrowserSessionIT {
                 // browser takes (Chromium tree and Playwright driver).
                 await("metrics").atMost(EVENTUALLY).untilAsserted(() -> {
                     String gatewayMetrics = api.get("/actuator/prometheus").body();
-                    String workerMetrics = platform.workerHttp().get("/actuator/prometheus").body();
-                    assertThat(PrometheusText.value(gatewayMetrics, "wamonitor_accounts", "status=\"READY\"",
-                            "application=\"api-gateway\"")).isEqualTo(1.0);
-                    assertThat(PrometheusText.value(workerMetrics, "wamonitor_worker_sessions", "status=\"READY\"",
-                            "application=\"browser-worker\"")).isEqualTo(1.0);
-                    assertThat(PrometheusText.value(workerMetrics, "wamonitor_worker_browser_memory_bytes", "account_id=\"" + id + "\""))
+                    String workerMetrics =
+                            platform.workerHttp().get("/actuator/prometheus").body();
+                    assertThat(PrometheusText.value(
+                                    gatewayMetrics,
+                                    "wamonitor_accounts",
+                                    "status=\"READY\"",
+                                    "application=\"api-gateway\""))
+                            .isEqualTo(1.0);
+                    assertThat(PrometheusText.value(
+                                    workerMetrics,
+                                    "wamonitor_worker_sessions",
+                                    "status=\"READY\"",
+                                    "application=\"browser-worker\""))
+                            .isEqualTo(1.0);
+                    assertThat(PrometheusText.value(
+                                    workerMetrics,
+                                    "wamonitor_worker_browser_memory_bytes",
+                                    "account_id=\"" + id + "\""))
                             .isGreaterThan(30e6);
                     for (String process : List.of("driver", "browser", "renderer")) {
-                        assertThat(PrometheusText.value(workerMetrics, "wamonitor_worker_browser_process_memory_bytes",
-                                "account_id=\"" + id + "\"", "process=\"" + process + "\"")).as(process).isGreaterThan(5e6);
+                        assertThat(PrometheusText.value(
+                                        workerMetrics,
+                                        "wamonitor_worker_browser_process_memory_bytes",
+                                        "account_id=\"" + id + "\"",
+                                        "process=\"" + process + "\""))
+                                .as(process)
+                                .isGreaterThan(5e6);
                     }
                 });
 
@@ -112,8 +131,9 @@ class BrowserSessionIT {
                 awaitStatus(api, id, "DISCONNECTED");
                 events.clear();
                 worker = platform.startWorker("worker-qa");
-                await("READY from the restarted worker").atMost(EVENTUALLY).untilAsserted(() ->
-                        assertThat(statuses(events, id)).contains(AccountStatus.READY));
+                await("READY from the restarted worker")
+                        .atMost(EVENTUALLY)
+                        .untilAsserted(() -> assertThat(statuses(events, id)).contains(AccountStatus.READY));
                 awaitStatus(api, id, "READY");
                 assertThat(statuses(events, id)).doesNotContain(AccountStatus.QR, AccountStatus.LOGGED_OUT);
                 assertThat(events.payloads(io.wamonitor.contracts.event.AccountQrChanged.class))
@@ -121,49 +141,71 @@ class BrowserSessionIT {
 
                 // A crashed page is replaced in the same browser and comes back READY without a QR code.
                 events.clear();
-                assertThat(ChromiumProcesses.killRenderers(platform.sessionsDir())).isPositive();
-                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
-                        .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
-                assertThat(PrometheusText.value(platform.workerHttp().get("/actuator/prometheus").body(),
-                        "wamonitor_worker_page_crashes_total")).isEqualTo(1.0);
+                assertThat(ChromiumProcesses.killRenderers(platform.sessionsDir()))
+                        .isPositive();
+                await().atMost(EVENTUALLY)
+                        .untilAsserted(() -> assertThat(statuses(events, id))
+                                .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
+                assertThat(PrometheusText.value(
+                                platform.workerHttp()
+                                        .get("/actuator/prometheus")
+                                        .body(),
+                                "wamonitor_worker_page_crashes_total"))
+                        .isEqualTo(1.0);
                 assertThat(statuses(events, id)).doesNotContain(AccountStatus.QR);
 
                 // A browser killed from outside is relaunched from the profile, still logged in.
                 events.clear();
-                assertThat(ChromiumProcesses.killBrowsers(platform.sessionsDir())).isPositive();
-                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
-                        .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
-                assertThat(PrometheusText.value(platform.workerHttp().get("/actuator/prometheus").body(),
-                        "wamonitor_worker_browser_relaunches_total")).isEqualTo(1.0);
+                assertThat(ChromiumProcesses.killBrowsers(platform.sessionsDir()))
+                        .isPositive();
+                await().atMost(EVENTUALLY)
+                        .untilAsserted(() -> assertThat(statuses(events, id))
+                                .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
+                assertThat(PrometheusText.value(
+                                platform.workerHttp()
+                                        .get("/actuator/prometheus")
+                                        .body(),
+                                "wamonitor_worker_browser_relaunches_total"))
+                        .isEqualTo(1.0);
 
                 // Restart through the API: the browser reopens from its profile, still logged in.
                 events.clear();
-                assertThat(api.post("/api/accounts/" + id + "/restart", "").status()).isEqualTo(202);
-                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
-                        .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
+                assertThat(api.post("/api/accounts/" + id + "/restart", "").status())
+                        .isEqualTo(202);
+                await().atMost(EVENTUALLY)
+                        .untilAsserted(() -> assertThat(statuses(events, id))
+                                .containsSubsequence(AccountStatus.DISCONNECTED, AccountStatus.READY));
 
                 // Logout from the phone: LOGGED_OUT, then a new QR code to scan.
                 events.clear();
                 sim.post("/sim/phones/" + PHONE + "/unlink", "{}");
-                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
-                        .containsSubsequence(AccountStatus.LOGGED_OUT, AccountStatus.QR));
+                await().atMost(EVENTUALLY)
+                        .untilAsserted(() -> assertThat(statuses(events, id))
+                                .containsSubsequence(AccountStatus.LOGGED_OUT, AccountStatus.QR));
                 awaitQrText(api, id);
-                assertThat(api.get("/api/accounts/" + id).json().path("phone").isNull()).isTrue();
+                assertThat(api.get("/api/accounts/" + id).json().path("phone").isNull())
+                        .isTrue();
 
                 // Link by pairing code instead of QR, then log out through the API.
-                ApiClient.Response code = api.post("/api/accounts/" + id + "/pairing-code",
-                        "{\"phone\":\"+1 555 000 1111\"}");
+                ApiClient.Response code =
+                        api.post("/api/accounts/" + id + "/pairing-code", "{\"phone\":\"+1 555 000 1111\"}");
                 assertThat(code.status()).as(code.toString()).isEqualTo(200);
                 assertThat(code.text("pairing_code")).matches("[A-Z0-9]{8}");
                 platform.secret(code.text("pairing_code"));
-                assertThat(sim.post("/sim/phones/" + PHONE + "/pairing-code",
-                        "{\"code\":\"" + code.text("pairing_code") + "\"}").status()).isEqualTo(200);
+                assertThat(sim.post(
+                                        "/sim/phones/" + PHONE + "/pairing-code",
+                                        "{\"code\":\"" + code.text("pairing_code") + "\"}")
+                                .status())
+                        .isEqualTo(200);
                 awaitStatus(api, id, "READY");
                 events.clear();
-                assertThat(api.post("/api/accounts/" + id + "/logout", "").status()).isEqualTo(202);
-                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statuses(events, id))
-                        .containsSubsequence(AccountStatus.LOGGED_OUT, AccountStatus.QR));
-                assertThat(sim.get("/sim/phones/" + PHONE).json().path("devices")).isEmpty();
+                assertThat(api.post("/api/accounts/" + id + "/logout", "").status())
+                        .isEqualTo(202);
+                await().atMost(EVENTUALLY)
+                        .untilAsserted(() -> assertThat(statuses(events, id))
+                                .containsSubsequence(AccountStatus.LOGGED_OUT, AccountStatus.QR));
+                assertThat(sim.get("/sim/phones/" + PHONE).json().path("devices"))
+                        .isEmpty();
 
                 // The worker dies: a snapshot request answers 503 within the timeout instead of hanging.
                 linkAgain(api, sim, id);
@@ -201,8 +243,8 @@ class BrowserSessionIT {
             assertThat(profile).isDirectory();
             assertThat(profile.resolve("SingletonLock")).doesNotExist();
             assertThat(Files.getPosixFilePermissions(platform.sessionsDir().resolve(kept)))
-                    .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE",
-                            "OWNER_EXECUTE");
+                    .extracting(Object::toString)
+                    .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE", "OWNER_EXECUTE");
         }
     }
 
@@ -235,13 +277,16 @@ class BrowserSessionIT {
     }
 
     private static void awaitStatus(ApiClient api, String id, String status) {
-        await("status " + status).atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo(status));
+        await("status " + status)
+                .atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(api.get("/api/accounts/" + id).text("status"))
+                        .isEqualTo(status));
     }
 
     private static List<AccountStatus> statuses(MessageTap events, String id) {
         return events.of(AccountStatusChanged.class, e -> UUID.fromString(id).equals(e.accountId())).stream()
-                .map(e -> e.payload().status()).toList();
+                .map(e -> e.payload().status())
+                .toList();
     }
 
     private static byte[] pngOf(String dataUrl) {

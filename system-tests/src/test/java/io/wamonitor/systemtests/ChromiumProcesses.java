@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class ChromiumProcesses {
 
-    private ChromiumProcesses() {
-    }
+    private ChromiumProcesses() {}
 
     /** Browser processes of the profiles under {@code dir}, and all their children (zygotes, renderers, ...). */
     static List<ProcessHandle> using(Path dir) {

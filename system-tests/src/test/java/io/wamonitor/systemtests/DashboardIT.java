@@ -1,5 +1,8 @@
 package io.wamonitor.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
@@ -7,20 +10,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.wamonitor.testkit.ApiClient;
-import io.wamonitor.testkit.QrDecoder;
 import io.wamonitor.testkit.Platform;
+import io.wamonitor.testkit.QrDecoder;
 import io.wamonitor.testkit.RabbitBrokerExtension;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An operator's day in the dashboard, in real Chromium against the real gateway, worker and simulator: sign in
@@ -39,12 +38,20 @@ class DashboardIT {
     @Test
     void anOperatorLinksLooksAtSendsFromAndDeletesAnAccount() {
         try (Platform platform = new Platform();
-             Playwright playwright = Playwright.create();
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(Path.of(CHROMIUM)).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                             "--disable-background-networking", "--no-first-run", "--disable-component-update",
-                             "--disable-sync")))) {
+                Playwright playwright = Playwright.create();
+                Browser browser = playwright
+                        .chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(Path.of(CHROMIUM))
+                                .setHeadless(true)
+                                .setArgs(List.of(
+                                        "--no-sandbox",
+                                        "--disable-gpu",
+                                        "--disable-dev-shm-usage",
+                                        "--disable-background-networking",
+                                        "--no-first-run",
+                                        "--disable-component-update",
+                                        "--disable-sync")))) {
             platform.startSimulator();
             platform.startGateway();
             platform.startWorker("worker-dashboard");
@@ -92,14 +99,23 @@ class DashboardIT {
             // Open it and scan the QR code on screen with the phone.
             row.click();
             Locator qr = page.getByTestId("qr-image");
-            await("QR code scanned from the screen").atMost(EVENTUALLY).ignoreExceptions().untilAsserted(() -> {
-                qr.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(30_000));
-                String text = QrDecoder.decode(qr.screenshot());
-                ApiClient.Response linked = sim.post("/sim/link", "{\"qr\":\"" + text + "\",\"phone\":\"" + PHONE + "\"}");
-                assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
-            });
-            await("READY on screen").atMost(EVENTUALLY).untilAsserted(() ->
-                    assertThat(page.getByTestId("account-row").first().getAttribute("data-status")).isEqualTo("READY"));
+            await("QR code scanned from the screen")
+                    .atMost(EVENTUALLY)
+                    .ignoreExceptions()
+                    .untilAsserted(() -> {
+                        qr.waitFor(new Locator.WaitForOptions()
+                                .setState(WaitForSelectorState.VISIBLE)
+                                .setTimeout(30_000));
+                        String text = QrDecoder.decode(qr.screenshot());
+                        ApiClient.Response linked =
+                                sim.post("/sim/link", "{\"qr\":\"" + text + "\",\"phone\":\"" + PHONE + "\"}");
+                        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+                    });
+            await("READY on screen")
+                    .atMost(EVENTUALLY)
+                    .untilAsserted(() -> assertThat(
+                                    page.getByTestId("account-row").first().getAttribute("data-status"))
+                            .isEqualTo("READY"));
 
             // The live screen: a screenshot of the account's WhatsApp Web, taken on demand.
             page.getByTestId("snapshot-button").click();
@@ -124,12 +140,15 @@ class DashboardIT {
             page.getByTestId("delete-button").click();
             page.getByTestId("delete-confirm-input").fill("Front desk");
             page.getByTestId("delete-confirm").click();
-            await("account gone").atMost(EVENTUALLY).untilAsserted(() ->
-                    assertThat(page.getByTestId("account-row").count()).isZero());
+            await("account gone")
+                    .atMost(EVENTUALLY)
+                    .untilAsserted(() ->
+                            assertThat(page.getByTestId("account-row").count()).isZero());
             assertThat(api.get("/api/accounts").json()).isEmpty();
 
             assertThat(problems).as("console errors and CSP violations").isEmpty();
-            assertThat(refused).as("only requests about the deleted account, in flight as it went, may be refused")
+            assertThat(refused)
+                    .as("only requests about the deleted account, in flight as it went, may be refused")
                     .allMatch(r -> r.startsWith("404 ") && r.contains("/api/accounts/" + id));
         }
     }

@@ -1,17 +1,16 @@
 package io.wamonitor.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.AppProcess;
 import io.wamonitor.testkit.Platform;
 import io.wamonitor.testkit.RabbitBrokerExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway and the worker as two processes talking over RabbitMQ, driven through the public API. Browsers
@@ -40,10 +39,13 @@ class GatewayWorkerLinkIT {
                 JsonNode account = api.get("/api/accounts/" + id).json();
                 assertThat(account.path("worker_id").asText()).isEqualTo("worker-late");
                 assertThat(account.path("status").asText()).isIn("INIT", "FAILED");
-                assertThat(account.path("status_reason").asText()).isNotEqualTo("waiting for a worker to take the session");
+                assertThat(account.path("status_reason").asText())
+                        .isNotEqualTo("waiting for a worker to take the session");
             });
-            await("worker lists it in its heartbeat").atMost(EVENTUALLY).untilAsserted(() ->
-                    assertThat(worker(api).path("accounts").toString()).contains(id));
+            await("worker lists it in its heartbeat")
+                    .atMost(EVENTUALLY)
+                    .untilAsserted(() ->
+                            assertThat(worker(api).path("accounts").toString()).contains(id));
 
             // Step 3: deleting the account frees the worker's slot.
             assertThat(api.delete("/api/accounts/" + id).status()).isEqualTo(200);
@@ -57,20 +59,24 @@ class GatewayWorkerLinkIT {
 
     @Test
     void aRestartedWorkerIsGivenItsAccountsBack() {
-        try (Platform platform = new Platform().with("RECONCILE_GRACE", "1s").with("RECONCILE_RESEND_AFTER", "2s")
+        try (Platform platform = new Platform()
+                .with("RECONCILE_GRACE", "1s")
+                .with("RECONCILE_RESEND_AFTER", "2s")
                 .with("CHROMIUM_PATH", "/nonexistent/chromium")) {
             platform.startGateway();
             ApiClient api = platform.api();
             AppProcess worker = platform.startWorker("worker-phoenix");
             String id = api.post("/api/accounts", "{\"name\":\"Kept\"}").text("id");
-            await().atMost(EVENTUALLY).untilAsserted(() ->
-                    assertThat(worker(api).path("accounts").toString()).contains(id));
+            await().atMost(EVENTUALLY)
+                    .untilAsserted(() ->
+                            assertThat(worker(api).path("accounts").toString()).contains(id));
 
             // The worker dies and comes back with empty slots; the gateway re-sends the start command.
             worker.kill();
             AppProcess reborn = platform.startWorker("worker-phoenix");
-            await("worker restarted empty").atMost(EVENTUALLY).untilAsserted(() ->
-                    assertThat(reborn.log()).contains("Started WorkerApplication"));
+            await("worker restarted empty")
+                    .atMost(EVENTUALLY)
+                    .untilAsserted(() -> assertThat(reborn.log()).contains("Started WorkerApplication"));
             await("account held again").atMost(EVENTUALLY).untilAsserted(() -> {
                 JsonNode current = worker(api);
                 assertThat(current.path("started_at").asText()).isNotBlank();
@@ -85,7 +91,8 @@ class GatewayWorkerLinkIT {
         try (Platform platform = new Platform()) {
             AppProcess gateway = platform.startGateway();
             ApiClient api = platform.api();
-            String id = api.post("/api/accounts", "{\"name\":\"Crash survivor\"}").text("id");
+            String id =
+                    api.post("/api/accounts", "{\"name\":\"Crash survivor\"}").text("id");
 
             gateway.kill();
             platform.startGateway();

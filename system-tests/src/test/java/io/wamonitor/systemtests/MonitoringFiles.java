@@ -15,11 +15,10 @@ import java.util.stream.Stream;
 /** The metric names the shipped Grafana dashboards and Prometheus rules query. */
 final class MonitoringFiles {
 
-    private static final Pattern METRIC = Pattern.compile(
-            "\\b((?:wamonitor|resilience4j|http_server_requests|jvm|process)_[a-z0-9_]+)\\b");
+    private static final Pattern METRIC =
+            Pattern.compile("\\b((?:wamonitor|resilience4j|http_server_requests|jvm|process)_[a-z0-9_]+)\\b");
 
-    private MonitoringFiles() {
-    }
+    private MonitoringFiles() {}
 
     static Set<String> metricNames() {
         Path root = Path.of("..").toAbsolutePath().normalize();

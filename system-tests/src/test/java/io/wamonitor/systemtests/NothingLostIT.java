@@ -1,5 +1,9 @@
 package io.wamonitor.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.AppProcess;
@@ -10,10 +14,6 @@ import io.wamonitor.testkit.PrometheusText;
 import io.wamonitor.testkit.RabbitBrokerExtension;
 import io.wamonitor.testkit.TcpProxy;
 import io.wamonitor.testkit.WebhookReceiver;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The delivery guarantees under real faults: a stopped broker, a worker killed with kill -9 or for good, an
@@ -39,14 +38,15 @@ class NothingLostIT {
     private static final String PHONE = "15550001111";
     private static final String SENDER = "15550002222";
     private static final String RECIPIENT = "15550004444";
-    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    private static final String PNG =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     @Test
     void aBrokerStoppedForThirtySecondsDuringABurstLosesNothing() {
         assumeTrue(BrokerOutage.possible(), "needs the local RabbitMQ that rabbitmqctl controls");
         // Spring AMQP says so at ERROR while the broker is away; that is the fault this test makes.
         try (Platform platform = platform().tolerating("Failed to check/redeclare auto-delete queue");
-             WebhookReceiver receiver = new WebhookReceiver()) {
+                WebhookReceiver receiver = new WebhookReceiver()) {
             String id = linkedAccount(platform, receiver);
             List<String> sent = new ArrayList<>();
             Instant restored;
@@ -58,19 +58,25 @@ class NothingLostIT {
                     inbound(platform, text, i % 4 == 0);
                 }
                 // The worker keeps capturing into its journal meanwhile.
-                await("the burst captured into the worker's journal").atMost(EVENTUALLY).until(() ->
-                        journalDepth(platform) >= 20);
+                await("the burst captured into the worker's journal")
+                        .atMost(EVENTUALLY)
+                        .until(() -> journalDepth(platform) >= 20);
                 awaitElapsed(stopped, Duration.ofSeconds(30));
                 outage.end();
                 restored = Instant.now();
             }
             Map<String, Integer> delivered = awaitDelivered(receiver, sent);
-            ReliabilityReport.row("RabbitMQ stopped (`rabbitmqctl stop_app`) for 30 s during a 20-message burst "
-                    + "(5 with media)", sent.size(), delivered.size(), duplicates(delivered),
+            ReliabilityReport.row(
+                    "RabbitMQ stopped (`rabbitmqctl stop_app`) for 30 s during a 20-message burst " + "(5 with media)",
+                    sent.size(),
+                    delivered.size(),
+                    duplicates(delivered),
                     Duration.between(restored, lastArrival(receiver)));
             assertThat(receiver.messages().stream().filter(m -> !m.path("media").isNull()))
-                    .hasSize(5).allSatisfy(m -> assertThat(m.path("media").path("media_url").asText())
-                            .contains("/media/"));
+                    .hasSize(5)
+                    .allSatisfy(
+                            m -> assertThat(m.path("media").path("media_url").asText())
+                                    .contains("/media/"));
             assertThat(platform.api().get("/api/accounts/" + id).text("status")).isEqualTo("READY");
             assertNoDeadLetters(platform);
         }
@@ -78,7 +84,8 @@ class NothingLostIT {
 
     @Test
     void aWorkerKilledDuringABurstDeliversEveryMessageOnceAfterItsRestart() {
-        try (Platform platform = platform(); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (Platform platform = platform();
+                WebhookReceiver receiver = new WebhookReceiver()) {
             linkedAccount(platform, receiver);
             List<String> sent = new ArrayList<>();
             Instant restarted = null;
@@ -95,8 +102,11 @@ class NothingLostIT {
                 }
             }
             Map<String, Integer> delivered = awaitDelivered(receiver, sent);
-            ReliabilityReport.row("Browser worker killed (`kill -9`) during a 30-message burst, restarted",
-                    sent.size(), delivered.size(), duplicates(delivered),
+            ReliabilityReport.row(
+                    "Browser worker killed (`kill -9`) during a 30-message burst, restarted",
+                    sent.size(),
+                    delivered.size(),
+                    duplicates(delivered),
                     Duration.between(restarted, lastArrival(receiver)));
             assertNoDeadLetters(platform);
         }
@@ -104,10 +114,12 @@ class NothingLostIT {
 
     @Test
     void mongoDbUnreachableForAMinuteDelaysMessagesButLosesNone() {
-        try (MongoWire mongo = new MongoWire(); TcpProxy proxy = new TcpProxy("127.0.0.1", mongo.port());
-             Platform platform = platform().with("MONGO_URL", MongoWire.url(proxy.port()))
-                     .with("MONGO_TIMEOUT", "2s");
-             WebhookReceiver receiver = new WebhookReceiver()) {
+        try (MongoWire mongo = new MongoWire();
+                TcpProxy proxy = new TcpProxy("127.0.0.1", mongo.port());
+                Platform platform = platform()
+                        .with("MONGO_URL", MongoWire.url(proxy.port()))
+                        .with("MONGO_TIMEOUT", "2s");
+                WebhookReceiver receiver = new WebhookReceiver()) {
             linkedAccount(platform, receiver);
             List<String> sent = new ArrayList<>();
             proxy.cut();
@@ -118,12 +130,17 @@ class NothingLostIT {
                 inbound(platform, text, false);
             }
             awaitElapsed(cut, Duration.ofSeconds(60));
-            assertThat(receiver.messages()).as("nothing can be recorded without the database").isEmpty();
+            assertThat(receiver.messages())
+                    .as("nothing can be recorded without the database")
+                    .isEmpty();
             proxy.restore();
             Instant restored = Instant.now();
             Map<String, Integer> delivered = awaitDelivered(receiver, sent);
-            ReliabilityReport.row("MongoDB unreachable (connections cut by a proxy) for 60 s while 10 messages "
-                    + "arrive", sent.size(), delivered.size(), duplicates(delivered),
+            ReliabilityReport.row(
+                    "MongoDB unreachable (connections cut by a proxy) for 60 s while 10 messages " + "arrive",
+                    sent.size(),
+                    delivered.size(),
+                    duplicates(delivered),
                     Duration.between(restored, lastArrival(receiver)));
             assertNoDeadLetters(platform);
         }
@@ -131,9 +148,11 @@ class NothingLostIT {
 
     @Test
     void aReceiverThatRefusesOneEventDoesNotHoldUpTheNextOnes() {
-        try (Platform platform = platform(); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (Platform platform = platform();
+                WebhookReceiver receiver = new WebhookReceiver()) {
             String id = linkedAccount(platform, receiver);
-            receiver.answer(request -> "unparseable".equals(request.json().path("text").asText()) ? 400 : 200);
+            receiver.answer(
+                    request -> "unparseable".equals(request.json().path("text").asText()) ? 400 : 200);
             inbound(platform, "unparseable", false);
             List<String> after = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
@@ -141,17 +160,26 @@ class NothingLostIT {
                 inbound(platform, after.get(i - 1), false);
             }
             Instant sentAt = Instant.now();
-            await("the next five, in order, within seconds").atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(receiver.messages().stream().map(m -> m.path("text").asText()).toList())
+            await("the next five, in order, within seconds")
+                    .atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(receiver.messages().stream()
+                                    .map(m -> m.path("text").asText())
+                                    .toList())
                             .containsExactlyElementsOf(after));
-            JsonNode refused = platform.api().get("/api/accounts/" + id + "/webhook-deliveries?status=FAILED").json();
+            JsonNode refused = platform.api()
+                    .get("/api/accounts/" + id + "/webhook-deliveries?status=FAILED")
+                    .json();
             assertThat(refused).hasSize(1);
             assertThat(refused.get(0).path("payload").path("text").asText()).isEqualTo("unparseable");
             assertThat(refused.get(0).path("attempts").asInt()).isEqualTo(1);
             assertThat(refused.get(0).path("last_status_code").asInt()).isEqualTo(400);
             assertThat(refused.get(0).path("last_error").asText()).contains("refused with 400");
             assertThat(receiver.refused()).hasSize(1);
-            ReliabilityReport.row("Webhook receiver answers 400 to one event, then 200", 6, 5, 0,
+            ReliabilityReport.row(
+                    "Webhook receiver answers 400 to one event, then 200",
+                    6,
+                    5,
+                    0,
                     Duration.between(sentAt, lastArrival(receiver)));
         }
     }
@@ -159,7 +187,7 @@ class NothingLostIT {
     @Test
     void aSendAcceptedAfterTheApiGaveUpIsSentOnceAndItsKeySettles() {
         try (Platform platform = platform().with("WORKER_REPLY_TIMEOUT", "3s");
-             WebhookReceiver receiver = new WebhookReceiver()) {
+                WebhookReceiver receiver = new WebhookReceiver()) {
             linkedAccount(platform, receiver);
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
@@ -183,7 +211,7 @@ class NothingLostIT {
     @Test
     void aSendInFlightWhenTheGatewayIsKilledSettlesItsKeyAfterTheRestart() {
         try (Platform platform = platform().with("WORKER_REPLY_TIMEOUT", "20s");
-             WebhookReceiver receiver = new WebhookReceiver()) {
+                WebhookReceiver receiver = new WebhookReceiver()) {
             linkedAccount(platform, receiver);
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
@@ -198,8 +226,9 @@ class NothingLostIT {
                     // the gateway is killed under this request
                 }
             });
-            await("the send is in progress").atMost(EVENTUALLY).until(() ->
-                    send(api, body, "crash-1").status() == 409);
+            await("the send is in progress")
+                    .atMost(EVENTUALLY)
+                    .until(() -> send(api, body, "crash-1").status() == 409);
             platform.gateway().kill();
             inFlight.join();
             platform.startGateway();
@@ -211,20 +240,26 @@ class NothingLostIT {
 
     @Test
     void aWorkerThatIsGoneShowsItsAccountsUnreachable() {
-        try (Platform platform = platform().with("WORKER_TIMEOUT", "8s"); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (Platform platform = platform().with("WORKER_TIMEOUT", "8s");
+                WebhookReceiver receiver = new WebhookReceiver()) {
             String id = linkedAccount(platform, receiver);
             AppProcess worker = platform.worker();
             worker.kill();
             Instant killed = Instant.now();
-            await("DISCONNECTED, worker_unreachable").atMost(Duration.ofSeconds(8 + 10)).untilAsserted(() -> {
-                JsonNode account = platform.api().get("/api/accounts/" + id).json();
-                assertThat(account.path("status").asText()).isEqualTo("DISCONNECTED");
-                assertThat(account.path("status_reason").asText()).startsWith("worker_unreachable");
-            });
+            await("DISCONNECTED, worker_unreachable")
+                    .atMost(Duration.ofSeconds(8 + 10))
+                    .untilAsserted(() -> {
+                        JsonNode account =
+                                platform.api().get("/api/accounts/" + id).json();
+                        assertThat(account.path("status").asText()).isEqualTo("DISCONNECTED");
+                        assertThat(account.path("status_reason").asText()).startsWith("worker_unreachable");
+                    });
             System.out.println("RELIABILITY worker gone -> unreachable after "
                     + Duration.between(killed, Instant.now()).toMillis() + " ms");
-            ApiClient.Response send = platform.api().post("/api/accounts/" + id + "/messages/send",
-                    "{\"to\":\"" + RECIPIENT + "\",\"message\":\"anyone there?\"}");
+            ApiClient.Response send = platform.api()
+                    .post(
+                            "/api/accounts/" + id + "/messages/send",
+                            "{\"to\":\"" + RECIPIENT + "\",\"message\":\"anyone there?\"}");
             assertThat(send.status()).isEqualTo(409);
             assertThat(send.text("code")).isEqualTo("ACCOUNT_NOT_READY");
         }
@@ -233,7 +268,9 @@ class NothingLostIT {
     // ---- steps ---------------------------------------------------------------------------------------------
 
     private static Platform platform() {
-        return new Platform().with("WEBHOOK_RETRY_BASE", "300ms").with("WEBHOOK_RETRY_MAX_DELAY", "2s")
+        return new Platform()
+                .with("WEBHOOK_RETRY_BASE", "300ms")
+                .with("WEBHOOK_RETRY_MAX_DELAY", "2s")
                 .with("OUTBOUND_ALLOW", "127.0.0.1");
     }
 
@@ -241,31 +278,41 @@ class NothingLostIT {
         platform.startSimulator();
         platform.startGateway();
         platform.startWorker("worker-faults");
-        String id = platform.api().post("/api/accounts", "{\"name\":\"Faults\",\"webhook_url\":\"" + receiver.url()
-                + "\"}").text("id");
+        String id = platform.api()
+                .post("/api/accounts", "{\"name\":\"Faults\",\"webhook_url\":\"" + receiver.url() + "\"}")
+                .text("id");
         platform.link(id, PHONE);
         return id;
     }
 
     private static void inbound(Platform platform, String text, boolean withImage) {
-        String media = withImage ? ",\"media\":{\"mimetype\":\"image/png\",\"filename\":\"p.png\",\"data\":\"" + PNG
-                + "\"}" : "";
-        ApiClient.Response delivered = platform.simulator().post("/sim/phones/" + PHONE + "/inbound",
-                "{\"from\":\"" + SENDER + "\",\"text\":\"" + text + "\"" + media + "}");
+        String media = withImage
+                ? ",\"media\":{\"mimetype\":\"image/png\",\"filename\":\"p.png\",\"data\":\"" + PNG + "\"}"
+                : "";
+        ApiClient.Response delivered = platform.simulator()
+                .post(
+                        "/sim/phones/" + PHONE + "/inbound",
+                        "{\"from\":\"" + SENDER + "\",\"text\":\"" + text + "\"" + media + "}");
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
     }
 
     /** Waits until every sent text arrived; returns how often each message id arrived. */
     private static Map<String, Integer> awaitDelivered(WebhookReceiver receiver, List<String> sent) {
-        await("every message delivered").atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(receiver.messages().stream().map(m -> m.path("text").asText()).distinct().toList())
+        await("every message delivered")
+                .atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(receiver.messages().stream()
+                                .map(m -> m.path("text").asText())
+                                .distinct()
+                                .toList())
                         .containsAll(sent));
         Map<String, Integer> byId = new HashMap<>();
         for (JsonNode message : receiver.messages()) {
             byId.merge(message.path("message_id").asText(), 1, Integer::sum);
         }
-        assertThat(byId).as("every message exactly once").allSatisfy((messageId, count) -> assertThat(count)
-                .as(messageId).isEqualTo(1));
+        assertThat(byId)
+                .as("every message exactly once")
+                .allSatisfy(
+                        (messageId, count) -> assertThat(count).as(messageId).isEqualTo(1));
         assertThat(byId).hasSize(sent.size());
         return byId;
     }
@@ -275,19 +322,22 @@ class NothingLostIT {
     }
 
     private static Instant lastArrival(WebhookReceiver receiver) {
-        return receiver.received().stream().map(WebhookReceiver.Received::at).max(Instant::compareTo)
+        return receiver.received().stream()
+                .map(WebhookReceiver.Received::at)
+                .max(Instant::compareTo)
                 .orElse(Instant.now());
     }
 
     private static double journalDepth(Platform platform) {
-        Double depth = PrometheusText.value(platform.workerHttp().get("/actuator/prometheus").body(),
-                "wamonitor_worker_journal_events");
+        Double depth = PrometheusText.value(
+                platform.workerHttp().get("/actuator/prometheus").body(), "wamonitor_worker_journal_events");
         return depth == null ? 0 : depth;
     }
 
     /** The fault lasts this long: the test holds it until then. */
     private static void awaitElapsed(Instant since, Duration duration) {
-        await("the fault lasts " + duration.toSeconds() + " s").atMost(duration.plusSeconds(5))
+        await("the fault lasts " + duration.toSeconds() + " s")
+                .atMost(duration.plusSeconds(5))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> !Instant.now().isBefore(since.plus(duration)));
     }
@@ -295,11 +345,17 @@ class NothingLostIT {
     private static void assertNoDeadLetters(Platform platform) {
         JsonNode queues = platform.api().get("/api/dead-letters").json();
         assertThat(queues.size()).isEqualTo(2);
-        assertThat(queues).allSatisfy(q -> assertThat(q.path("messages").asLong()).as(q.toString()).isZero());
+        assertThat(queues)
+                .allSatisfy(q ->
+                        assertThat(q.path("messages").asLong()).as(q.toString()).isZero());
     }
 
     private static ApiClient.Response send(ApiClient api, String body, String key) {
-        return api.send("POST", "/api/accounts/" + accountOf(api) + "/messages/send", body, "application/json",
+        return api.send(
+                "POST",
+                "/api/accounts/" + accountOf(api) + "/messages/send",
+                body,
+                "application/json",
                 Map.of("Idempotency-Key", key));
     }
 
@@ -309,7 +365,9 @@ class NothingLostIT {
 
     private static ApiClient.Response awaitSettled(ApiClient api, String body, String key) {
         ApiClient.Response[] settled = new ApiClient.Response[1];
-        await("the key settles with the send's outcome").atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
+        await("the key settles with the send's outcome")
+                .atMost(EVENTUALLY)
+                .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     settled[0] = send(api, body, key);
                     assertThat(settled[0].status()).as(settled[0].toString()).isEqualTo(200);

@@ -16,12 +16,11 @@ final class ReliabilityReport {
 
     private static final Path FILE = Path.of("target", "reliability.md");
 
-    private ReliabilityReport() {
-    }
+    private ReliabilityReport() {}
 
     static void row(String fault, int sent, int delivered, int duplicates, Duration recovery) {
-        String line = String.format("| %s | %d | %d | %d | %.1f s |%n", fault, sent, delivered, duplicates,
-                recovery.toMillis() / 1000.0);
+        String line = String.format(
+                "| %s | %d | %d | %d | %.1f s |%n", fault, sent, delivered, duplicates, recovery.toMillis() / 1000.0);
         System.out.print("RELIABILITY " + line);
         try {
             Files.createDirectories(FILE.getParent());

@@ -3,14 +3,13 @@ package io.wamonitor.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,7 +21,8 @@ public final class ApiClient {
     /** The API key every test gateway is configured with (API_KEYS). */
     public static final String TEST_API_KEY = "wam_test_key_0123456789abcdef";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String apiKey;
 
@@ -62,17 +62,20 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String body, String contentType, Map<String, String> headers) {
-        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType,
-                headers);
+        return sendBytes(
+                method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, headers);
     }
 
     /** Sends exactly these bytes as the body (for bodies that are not valid UTF-8 text). */
-    public Response sendBytes(String method, String path, byte[] body, String contentType,
-                              Map<String, String> headers) {
+    public Response sendBytes(
+            String method, String path, byte[] body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -40,7 +40,8 @@ public final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Tests favour start-up time; the benchmark passes production-like options instead.
-        command.addAll(List.of(System.getProperty("processes.jvmArgs", "-Xmx256m -XX:TieredStopAtLevel=1").split(" ")));
+        command.addAll(List.of(System.getProperty("processes.jvmArgs", "-Xmx256m -XX:TieredStopAtLevel=1")
+                .split(" ")));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -1,11 +1,11 @@
 package io.wamonitor.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A real broker outage: the local RabbitMQ's application is stopped ({@code rabbitmqctl stop_app}), with its
@@ -23,7 +23,8 @@ public final class BrokerOutage implements AutoCloseable {
 
     /** Whether this run's broker is the local one that rabbitmqctl controls. */
     public static boolean possible() {
-        return "local broker".equals(RabbitBroker.get().source()) && rabbitmqctl("status").ok();
+        return "local broker".equals(RabbitBroker.get().source())
+                && rabbitmqctl("status").ok();
     }
 
     /** Stops the broker now; {@link #close()} (or {@link #end()}) starts it again. */
@@ -43,8 +44,11 @@ public final class BrokerOutage implements AutoCloseable {
             return;
         }
         Result result = rabbitmqctl("start_app");
-        await("the broker answers again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> {
+        await("the broker answers again")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
                     broker.assertReachable();
                     return true;
                 });
@@ -59,12 +63,13 @@ public final class BrokerOutage implements AutoCloseable {
         end();
     }
 
-    private record Result(boolean ok, String output) {
-    }
+    private record Result(boolean ok, String output) {}
 
     private static Result rabbitmqctl(String command) {
         try {
-            Process process = new ProcessBuilder(List.of("rabbitmqctl", "-q", command)).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(List.of("rabbitmqctl", "-q", command))
+                    .redirectErrorStream(true)
+                    .start();
             boolean finished = process.waitFor(120, TimeUnit.SECONDS);
             String output = new String(process.getInputStream().readAllBytes());
             return new Result(finished && process.exitValue() == 0, output);

@@ -6,7 +6,6 @@ import com.rabbitmq.client.DeliverCallback;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.Payload;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +29,7 @@ public final class MessageTap implements AutoCloseable {
             String queue = channel.queueDeclare().getQueue();
             channel.queueBind(queue, exchange, "#");
             DeliverCallback onMessage = (tag, delivery) -> received.add(codec.decode(delivery.getBody()));
-            channel.basicConsume(queue, true, onMessage, tag -> { });
+            channel.basicConsume(queue, true, onMessage, tag -> {});
         } catch (Exception e) {
             throw new IllegalStateException("Cannot tap " + exchange, e);
         }

@@ -2,7 +2,6 @@ package io.wamonitor.testkit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
 import java.net.InetSocketAddress;
 
 /**

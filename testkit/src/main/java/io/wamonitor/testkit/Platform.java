@@ -1,7 +1,6 @@
 package io.wamonitor.testkit;
 
-
-
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A platform installation for one test: its own broker namespace, data directory and ports, with gateway and
@@ -22,12 +19,13 @@ public final class Platform implements AutoCloseable {
     public static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final String namespace = RabbitBroker.get().newNamespace();
-    private final Path dataDir = Path.of("target", "system-data", UUID.randomUUID().toString()).toAbsolutePath();
+    private final Path dataDir =
+            Path.of("target", "system-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final int gatewayPort = AppProcess.freePort();
     private final int workerPort = AppProcess.freePort();
     private final int simulatorPort = AppProcess.freePort();
-    private final Path sessionsDir = Path.of("target", "system-sessions", UUID.randomUUID().toString())
-            .toAbsolutePath();
+    private final Path sessionsDir =
+            Path.of("target", "system-sessions", UUID.randomUUID().toString()).toAbsolutePath();
     private AppProcess simulator;
     private final Map<String, String> extraEnv = new HashMap<>();
     private final List<AppProcess> started = new ArrayList<>();
@@ -57,7 +55,9 @@ public final class Platform implements AutoCloseable {
         gateway = new AppProcess("gateway", "gateway.jar", env).start();
         started.add(gateway);
         ApiClient api = api();
-        await("gateway answering").atMost(STARTUP).pollInterval(Duration.ofMillis(250))
+        await("gateway answering")
+                .atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {
                     if (!gateway.isAlive()) {
@@ -78,7 +78,10 @@ public final class Platform implements AutoCloseable {
         simulator = new AppProcess("simulator", "simulator.jar", env).start();
         started.add(simulator);
         ApiClient sim = simulator();
-        await("simulator answering").atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        await("simulator answering")
+                .atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
                 .until(() -> sim.get("/sim/phones").status() == 200);
         return simulator;
     }
@@ -101,8 +104,7 @@ public final class Platform implements AutoCloseable {
         env.put("WORKER_ID", workerId);
         env.put("WORKER_HEARTBEAT_INTERVAL", "1s");
         env.put("WHATSAPP_SESSIONS_DIR", sessionsDir.toString());
-        env.put("WA_WEB_URL", simulator != null ? "http://127.0.0.1:" + simulatorPort + "/"
-                : "http://127.0.0.1:9/");
+        env.put("WA_WEB_URL", simulator != null ? "http://127.0.0.1:" + simulatorPort + "/" : "http://127.0.0.1:9/");
         worker = new AppProcess("worker", "worker.jar", env).start();
         started.add(worker);
         return worker;
@@ -115,14 +117,17 @@ public final class Platform implements AutoCloseable {
     public void link(String accountId, String phone) {
         ApiClient api = api();
         ApiClient sim = simulator();
-        await("scan of the QR code of " + accountId).atMost(STARTUP).pollInterval(Duration.ofMillis(300))
+        await("scan of the QR code of " + accountId)
+                .atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     ApiClient.Response qr = api.get("/api/accounts/" + accountId + "/qr?format=text");
                     if (qr.status() != 200 || !qr.body().startsWith("2@")) {
                         return false;
                     }
                     return sim.post("/sim/link", "{\"qr\":\"" + qr.body() + "\",\"phone\":\"" + phone + "\"}")
-                            .status() == 200;
+                                    .status()
+                            == 200;
                 });
         awaitStatus(accountId, "READY");
     }
@@ -130,7 +135,9 @@ public final class Platform implements AutoCloseable {
     /** Waits until the account has {@code status}. */
     public void awaitStatus(String accountId, String status) {
         ApiClient api = api();
-        await("account " + accountId + " " + status).atMost(STARTUP).pollInterval(Duration.ofMillis(250))
+        await("account " + accountId + " " + status)
+                .atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> status.equals(api.get("/api/accounts/" + accountId).text("status")));
     }
 
@@ -187,7 +194,8 @@ public final class Platform implements AutoCloseable {
             simulator.stop();
         }
         for (AppProcess process : started) {
-            List<String> errors = process.log().lines()
+            List<String> errors = process.log()
+                    .lines()
                     .filter(line -> line.contains(" ERROR ") || line.contains("Retries exhausted"))
                     .filter(line -> tolerated.stream().noneMatch(line::contains))
                     .toList();

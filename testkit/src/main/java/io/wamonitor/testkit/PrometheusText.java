@@ -8,8 +8,7 @@ import java.util.Map;
 /** Reads series out of Prometheus' text exposition format, as a scrape sees them. */
 public final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /** One sample: its labels and value. */
     public record Sample(Map<String, String> labels, double value) {
@@ -21,14 +20,18 @@ public final class PrometheusText {
     /** Every sample of the metric {@code name} (exactly that name, so {@code _bucket} series are separate). */
     public static List<Sample> samples(String exposition, String name) {
         List<Sample> samples = new ArrayList<>();
-        exposition.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        exposition
+                .lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .forEach(line -> samples.add(parse(line, name)));
         return samples;
     }
 
     /** The value of the first sample of {@code name} whose labels contain every {@code key="value"} given, or null. */
     public static Double value(String exposition, String name, String... labels) {
-        return exposition.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        return exposition
+                .lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> {
                     String head = line.contains("}") ? line.substring(0, line.indexOf('}')) : "";
                     for (String label : labels) {
@@ -39,7 +42,8 @@ public final class PrometheusText {
                     return true;
                 })
                 .map(line -> parse(line, name).value())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static Sample parse(String line, String name) {

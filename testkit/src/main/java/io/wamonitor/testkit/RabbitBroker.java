@@ -5,14 +5,13 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.wamonitor.contracts.AmqpTopology;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.RabbitMQContainer;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.RabbitMQContainer;
 
 /**
  * The RabbitMQ broker of a test run: {@code RABBITMQ_URL} if set, else a Testcontainers broker where a
@@ -43,8 +42,8 @@ public final class RabbitBroker {
     }
 
     private static RabbitBroker resolve() {
-        String configured = Optional.ofNullable(System.getenv("RABBITMQ_URL"))
-                .orElse(System.getProperty("RABBITMQ_URL"));
+        String configured =
+                Optional.ofNullable(System.getenv("RABBITMQ_URL")).orElse(System.getProperty("RABBITMQ_URL"));
         if (configured != null && !configured.isBlank()) {
             return new RabbitBroker(configured, "RABBITMQ_URL");
         }
@@ -84,8 +83,10 @@ public final class RabbitBroker {
         try (Connection ignored = connect()) {
             // reachable
         } catch (Exception e) {
-            throw new IllegalStateException("RabbitMQ is not reachable at " + redacted() + " (" + source
-                    + "). Start it with `rabbitmq-server -detached` or set RABBITMQ_URL.", e);
+            throw new IllegalStateException(
+                    "RabbitMQ is not reachable at " + redacted() + " (" + source
+                            + "). Start it with `rabbitmq-server -detached` or set RABBITMQ_URL.",
+                    e);
         }
     }
 
@@ -97,7 +98,8 @@ public final class RabbitBroker {
 
     /** Takes one message from a queue, or empty if none is there. */
     public Optional<GetResponse> take(String queue) {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = connect();
+                Channel channel = connection.createChannel()) {
             return Optional.ofNullable(channel.basicGet(queue, true));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -105,7 +107,8 @@ public final class RabbitBroker {
     }
 
     public long messageCount(String queue) {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = connect();
+                Channel channel = connection.createChannel()) {
             return channel.messageCount(queue);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -15,9 +15,10 @@ public class RabbitBrokerExtension implements BeforeAllCallback, ParameterResolv
     public void beforeAll(ExtensionContext context) {
         RabbitBroker broker = RabbitBroker.get();
         broker.assertReachable();
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent("rabbit-broker-cleanup",
-                        key -> (ExtensionContext.Store.CloseableResource) broker::deleteNamespaces);
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent("rabbit-broker-cleanup", key ->
+                        (ExtensionContext.Store.CloseableResource) broker::deleteNamespaces);
     }
 
     @Override

@@ -27,8 +27,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Answer send(int port, String from, String request) {
         try (Socket socket = new Socket()) {

@@ -3,7 +3,6 @@ package io.wamonitor.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -33,8 +32,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -90,7 +92,10 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public List<JsonNode> messages() {
-        return received.stream().map(Received::json).filter(j -> "message".equals(j.path("event").asText())).toList();
+        return received.stream()
+                .map(Received::json)
+                .filter(j -> "message".equals(j.path("event").asText()))
+                .toList();
     }
 
     @Override

@@ -1,31 +1,39 @@
 package io.wamonitor.simulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A simulator on a random port and a fresh Chromium profile per test, with the steps tests share. */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sim.qr-interval=1500ms", "sim.qr-refs=3", "sim.ciphertext-rate=0", "sim.delivery-delay=100ms",
-        "sim.read-delay=400ms", "sim.pairing-code-interval=3s", "sim.pairing-code-refreshes=2"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sim.qr-interval=1500ms",
+            "sim.qr-refs=3",
+            "sim.ciphertext-rate=0",
+            "sim.delivery-delay=100ms",
+            "sim.read-delay=400ms",
+            "sim.pairing-code-interval=3s",
+            "sim.pairing-code-refreshes=2"
+        })
 abstract class AbstractBrowserIT {
 
     static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
+
     SimControl sim;
     Path profile;
     SimBrowser browser;
@@ -85,8 +93,9 @@ abstract class AbstractBrowserIT {
     }
 
     void awaitEval(String script, Object expected) {
-        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(browser.eval(script)).isEqualTo(expected));
+        await().pollInSameThread()
+                .atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(browser.eval(script)).isEqualTo(expected));
     }
 
     List<String> names() {

@@ -1,12 +1,11 @@
 package io.wamonitor.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The control API's documented shape, its refusals, and the human /phone page. */
 class ControlApiIT extends AbstractBrowserIT {
@@ -27,7 +26,9 @@ class ControlApiIT extends AbstractBrowserIT {
         assertCode(sim.post("/sim/link", Map.of("qr", "nonsense", "phone", "15550001111")), 400, "QR_INVALID");
         assertCode(sim.post("/sim/link", Map.of("qr", "2@x,a,b,c", "phone", "15550001111")), 404, "QR_NOT_FOUND");
         assertCode(sim.post("/sim/link", Map.of("qr", "2@x,a,b,c", "phone", "12")), 400, "INVALID_PHONE");
-        assertCode(sim.post("/sim/phones/15550009876/inbound", Map.of("from", "15550001234", "text", "x")), 404,
+        assertCode(
+                sim.post("/sim/phones/15550009876/inbound", Map.of("from", "15550001234", "text", "x")),
+                404,
                 "PHONE_NOT_FOUND");
         assertCode(sim.get("/sim/phones/15550009876/outbox"), 404, "PHONE_NOT_FOUND");
     }
@@ -36,12 +37,19 @@ class ControlApiIT extends AbstractBrowserIT {
     void inboundNeedsTextOrValidMedia() {
         link("15552000001");
 
-        assertCode(sim.post("/sim/phones/15552000001/inbound", Map.of("from", "15550001234")), 400,
-                "INVALID_MESSAGE");
-        assertCode(sim.post("/sim/phones/15552000001/inbound", Map.of("from", "15550001234",
-                "media", Map.of("mimetype", "image/png", "data", "%%% not base64"))), 400, "INVALID_MEDIA");
-        assertCode(sim.post("/sim/phones/15552000001/inbound", Map.of("from", "x", "text", "hi")), 400,
-                "INVALID_PHONE");
+        assertCode(sim.post("/sim/phones/15552000001/inbound", Map.of("from", "15550001234")), 400, "INVALID_MESSAGE");
+        assertCode(
+                sim.post(
+                        "/sim/phones/15552000001/inbound",
+                        Map.of(
+                                "from",
+                                "15550001234",
+                                "media",
+                                Map.of("mimetype", "image/png", "data", "%%% not base64"))),
+                400,
+                "INVALID_MEDIA");
+        assertCode(
+                sim.post("/sim/phones/15552000001/inbound", Map.of("from", "x", "text", "hi")), 400, "INVALID_PHONE");
     }
 
     @Test
@@ -58,7 +66,8 @@ class ControlApiIT extends AbstractBrowserIT {
 
         awaitMain();
         assertThat(browser.eval("WPP.conn.getMyUserId()._serialized")).isEqualTo("15552000002@c.us");
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(sim.get("/sim/pairings").json()).isEmpty());
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(sim.get("/sim/pairings").json()).isEmpty());
         phonePage.close();
     }
 

@@ -1,15 +1,14 @@
 package io.wamonitor.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** The linking sequences of wa-js-surface.md 4.3 in a real Chromium: QR, pairing code, restore, logout. */
 class LinkingIT extends AbstractBrowserIT {
@@ -32,12 +31,14 @@ class LinkingIT extends AbstractBrowserIT {
         assertThat(browser.named("conn.main_ready")).hasSize(1);
         assertThat(browser.eval("WPP.conn.isRegistered()")).isEqualTo(false);
         assertThat(browser.page().locator(".landing-card h1").textContent()).isEqualTo("Use WhatsApp on your computer");
-        browser.page().screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
-                .setPath(java.nio.file.Path.of("target", "simulator-linking-screen.png")));
+        browser.page()
+                .screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                        .setPath(java.nio.file.Path.of("target", "simulator-linking-screen.png")));
         await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
             String shown = browser.page().getAttribute("[data-ref]", "data-ref");
             assertThat(QrImages.decode(browser.page().locator(".qr canvas").screenshot()))
-                    .as("the QR a phone would scan").isEqualTo(shown);
+                    .as("the QR a phone would scan")
+                    .isEqualTo(shown);
         });
 
         scan("15550001111");
@@ -57,8 +58,10 @@ class LinkingIT extends AbstractBrowserIT {
         Set<String> codes = new LinkedHashSet<>();
         await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
             browser.eval("1");
-            browser.named("conn.auth_code_change").stream().map(SimBrowser.Event::args)
-                    .filter(a -> a.contains("fullCode")).forEach(codes::add);
+            browser.named("conn.auth_code_change").stream()
+                    .map(SimBrowser.Event::args)
+                    .filter(a -> a.contains("fullCode"))
+                    .forEach(codes::add);
             assertThat(browser.named("conn.qrcode_idle")).isNotEmpty();
         });
         assertThat(codes).as("three refs were shown").hasSize(3);
@@ -73,7 +76,9 @@ class LinkingIT extends AbstractBrowserIT {
         SimControl.Response expired = sim.post("/sim/link", Map.of("qr", stale, "phone", "15550001112"));
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.json().path("code").asText()).isEqualTo("QR_EXPIRED");
-        assertThat(sim.post("/sim/link", Map.of("qr", fresh, "phone", "15550001112")).status()).isEqualTo(200);
+        assertThat(sim.post("/sim/link", Map.of("qr", fresh, "phone", "15550001112"))
+                        .status())
+                .isEqualTo(200);
         awaitMain();
     }
 
@@ -86,12 +91,15 @@ class LinkingIT extends AbstractBrowserIT {
         String code = (String) browser.eval("WPP.conn.startLinkDeviceCodeForPhoneNumber('15550003333')");
         assertThat(code).matches("[A-Z0-9]{8}");
         awaitEvent("conn.link_code_change");
-        assertThat(browser.page().locator(".pairing-code").textContent()).isEqualTo(
-                code.substring(0, 4) + "-" + code.substring(4));
-        assertThat(sim.post("/sim/phones/15550003333/pairing-code", Map.of("code", "WRONG123")).status())
+        assertThat(browser.page().locator(".pairing-code").textContent())
+                .isEqualTo(code.substring(0, 4) + "-" + code.substring(4));
+        assertThat(sim.post("/sim/phones/15550003333/pairing-code", Map.of("code", "WRONG123"))
+                        .status())
                 .isEqualTo(404);
 
-        assertThat(sim.post("/sim/phones/15550003333/pairing-code", Map.of("code", code)).status()).isEqualTo(200);
+        assertThat(sim.post("/sim/phones/15550003333/pairing-code", Map.of("code", code))
+                        .status())
+                .isEqualTo(200);
 
         awaitMain();
         assertThat(browser.eval("WPP.conn.getMyUserId()._serialized")).isEqualTo("15550003333@c.us");
@@ -108,7 +116,9 @@ class LinkingIT extends AbstractBrowserIT {
             browser.eval("1");
             assertThat(browser.named("conn.link_code_expired")).hasSize(1);
         });
-        List<String> codes = browser.named("conn.link_code_change").stream().map(SimBrowser.Event::args).toList();
+        List<String> codes = browser.named("conn.link_code_change").stream()
+                .map(SimBrowser.Event::args)
+                .toList();
         assertThat(codes).hasSize(3).doesNotHaveDuplicates();
         assertThat(codes.get(0)).contains(first);
         String last = codes.get(2).replaceAll("[^A-Z0-9]", "");
@@ -129,7 +139,8 @@ class LinkingIT extends AbstractBrowserIT {
         awaitMain();
         List<String> names = names();
         assertThat(names).doesNotContain("conn.require_auth", "conn.authenticated", "conn.qrcode_idle");
-        assertThat(browser.named("conn.auth_code_change")).allMatch(e -> e.args().equals("[null]"));
+        assertThat(browser.named("conn.auth_code_change"))
+                .allMatch(e -> e.args().equals("[null]"));
         assertThat(names).containsSubsequence("conn.stream_mode_changed", "conn.main_ready");
         assertThat(browser.eval("WPP.conn.getMyUserId()._serialized")).isEqualTo("15550004444@c.us");
     }
@@ -138,7 +149,11 @@ class LinkingIT extends AbstractBrowserIT {
     void aProfileWhoseDeviceWasUnlinkedWhileClosedGetsAQrAgain() {
         link("15550005555");
         browser.closeBrowser();
-        assertThat(sim.post("/sim/phones/15550005555/unlink", Map.of()).json().path("unlinked").asInt()).isEqualTo(1);
+        assertThat(sim.post("/sim/phones/15550005555/unlink", Map.of())
+                        .json()
+                        .path("unlinked")
+                        .asInt())
+                .isEqualTo(1);
         browser.events.clear();
 
         browser.open(sim.base() + "/");

@@ -1,8 +1,9 @@
 package io.wamonitor.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,56 +12,93 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** Messages in and out of a linked page: live objects, media, ciphertext, offline queues, acks, errors. */
 class MessagingIT extends AbstractBrowserIT {
 
-    static final String PNG_1PX = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    static final String PNG_1PX =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     @Test
     void inboundTextArrivesAsALiveMessageModel() {
         link("15551000001");
 
-        String id = inbound("15551000001", Map.of("from", "15557770001", "text", "hi there")).path("message_id")
+        String id = inbound("15551000001", Map.of("from", "15557770001", "text", "hi there"))
+                .path("message_id")
                 .asText();
 
         assertThat(id).startsWith("false_15557770001@c.us_");
         awaitMessageEvent(id);
-        assertThat(newMessages(id)).singleElement().satisfies(e -> assertThat(e.args())
-                .contains("\"type\":\"chat\"", "\"body\":\"hi there\"", "\"fromMe\":false"));
+        assertThat(newMessages(id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.args())
+                        .contains("\"type\":\"chat\"", "\"body\":\"hi there\"", "\"fromMe\":false"));
         Object shape = browser.eval("WPP.chat.getMessageById('" + id + "').then(m => ({"
                 + "ownKeys: Object.keys(m).includes('body'), body: m.body, from: m.from._serialized,"
                 + "fromIsWid: typeof m.from.isUser === 'function' && m.from.isUser(), keyString: String(m.id),"
                 + "remote: m.id.remote._serialized, isGroup: m.isGroupMsg, serialized: m.serialize().body}))");
-        assertThat(shape).isEqualTo(Map.of("ownKeys", false, "body", "hi there", "from", "15557770001@c.us",
-                "fromIsWid", true, "keyString", id, "remote", "15557770001@c.us", "isGroup", false,
-                "serialized", "hi there"));
+        assertThat(shape)
+                .isEqualTo(Map.of(
+                        "ownKeys",
+                        false,
+                        "body",
+                        "hi there",
+                        "from",
+                        "15557770001@c.us",
+                        "fromIsWid",
+                        true,
+                        "keyString",
+                        id,
+                        "remote",
+                        "15557770001@c.us",
+                        "isGroup",
+                        false,
+                        "serialized",
+                        "hi there"));
     }
 
     @Test
     void groupMessageNamesItsAuthor() {
         link("15551000002");
 
-        String id = inbound("15551000002", Map.of("from", "15557770002", "text", "hello group",
-                "group", "120363012345678901")).path("message_id").asText();
+        String id = inbound(
+                        "15551000002",
+                        Map.of("from", "15557770002", "text", "hello group", "group", "120363012345678901"))
+                .path("message_id")
+                .asText();
 
         awaitMessageEvent(id);
-        Object shape = browser.eval("WPP.chat.getMessageById('" + id + "').then(m => ({group: m.isGroupMsg,"
-                + "author: m.author._serialized, from: m.from._serialized, participant: m.id.participant._serialized}))");
-        assertThat(shape).isEqualTo(Map.of("group", true, "author", "15557770002@c.us",
-                "from", "120363012345678901@g.us", "participant", "15557770002@c.us"));
+        Object shape = browser.eval(
+                "WPP.chat.getMessageById('" + id + "').then(m => ({group: m.isGroupMsg,"
+                        + "author: m.author._serialized, from: m.from._serialized, participant: m.id.participant._serialized}))");
+        assertThat(shape)
+                .isEqualTo(Map.of(
+                        "group",
+                        true,
+                        "author",
+                        "15557770002@c.us",
+                        "from",
+                        "120363012345678901@g.us",
+                        "participant",
+                        "15557770002@c.us"));
     }
 
     @Test
     void imageWithCaptionDownloadsTheSameBytes() {
         link("15551000003");
 
-        String id = inbound("15551000003", Map.of("from", "15557770003", "text", "look at this",
-                "media", Map.of("mimetype", "image/png", "filename", "dot.png", "data", PNG_1PX)))
-                .path("message_id").asText();
+        String id = inbound(
+                        "15551000003",
+                        Map.of(
+                                "from",
+                                "15557770003",
+                                "text",
+                                "look at this",
+                                "media",
+                                Map.of("mimetype", "image/png", "filename", "dot.png", "data", PNG_1PX)))
+                .path("message_id")
+                .asText();
 
         awaitMessageEvent(id);
         assertThat(newMessages(id).get(0).args()).contains("\"type\":\"image\"", "\"caption\":\"look at this\"");
@@ -76,7 +114,8 @@ class MessagingIT extends AbstractBrowserIT {
         link("15551000004");
 
         String id = inbound("15551000004", Map.of("from", "15557770004", "text", "secret", "ciphertext", true))
-                .path("message_id").asText();
+                .path("message_id")
+                .asText();
 
         await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
             browser.eval("1");
@@ -108,14 +147,23 @@ class MessagingIT extends AbstractBrowserIT {
         awaitMain();
         await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
             browser.eval("1");
-            assertThat(browser.named("chat.new_message").stream().map(SimBrowser.Event::args)
-                    .map(a -> a.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1")).filter(ids::contains).toList())
+            assertThat(browser.named("chat.new_message").stream()
+                            .map(SimBrowser.Event::args)
+                            .map(a -> a.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"))
+                            .filter(ids::contains)
+                            .toList())
                     .containsExactlyElementsOf(ids);
         });
         assertThat(browser.eval("WPP.conn.isOnline()")).isEqualTo(true);
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
-                sim.get("/sim/phones/15551000005").json().path("devices").get(0).path("pending_messages").asInt())
-                .as("confirmed by the page").isZero());
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(sim.get("/sim/phones/15551000005")
+                                .json()
+                                .path("devices")
+                                .get(0)
+                                .path("pending_messages")
+                                .asInt())
+                        .as("confirmed by the page")
+                        .isZero());
     }
 
     @Test
@@ -125,7 +173,8 @@ class MessagingIT extends AbstractBrowserIT {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             ids.add(inbound("15551000006", Map.of("from", "15557770006", "text", "while closed " + i))
-                    .path("message_id").asText());
+                    .path("message_id")
+                    .asText());
         }
         browser.events.clear();
 
@@ -146,18 +195,24 @@ class MessagingIT extends AbstractBrowserIT {
         Object exists = browser.eval("WPP.contact.queryWidExists('15557770007').then(r => r && r.wid._serialized)");
         assertThat(exists).isEqualTo("15557770007@c.us");
         @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) browser.eval(
-                "WPP.chat.sendTextMessage('15557770007@c.us', 'Test from API', {markIsRead: false, "
+        Map<String, Object> result = (Map<String, Object>)
+                browser.eval("WPP.chat.sendTextMessage('15557770007@c.us', 'Test from API', {markIsRead: false, "
                         + "linkPreview: false, waitForAck: true}).then(r => ({id: r.id, ack: r.ack, to: r.to, "
                         + "result: r.sendMsgResult.messageSendResult}))");
 
         String id = (String) result.get("id");
         assertThat(id).startsWith("true_15557770007@c.us_3EB0");
-        assertThat(result).containsEntry("ack", 1).containsEntry("result", "OK").containsEntry("to", "15557770007@c.us");
+        assertThat(result)
+                .containsEntry("ack", 1)
+                .containsEntry("result", "OK")
+                .containsEntry("to", "15557770007@c.us");
         await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
             browser.eval("1");
-            assertThat(browser.named("chat.msg_ack_change").stream().map(SimBrowser.Event::args)
-                    .filter(a -> a.contains(id)).map(a -> a.replaceAll(".*\"ack\":(\\d).*", "$1")).toList())
+            assertThat(browser.named("chat.msg_ack_change").stream()
+                            .map(SimBrowser.Event::args)
+                            .filter(a -> a.contains(id))
+                            .map(a -> a.replaceAll(".*\"ack\":(\\d).*", "$1"))
+                            .toList())
                     .containsExactly("1", "2", "3");
         });
         assertThat(newMessages(id).get(0).args()).contains("\"fromMe\":true", "\"ack\":0");
@@ -179,8 +234,9 @@ class MessagingIT extends AbstractBrowserIT {
         byte[] pdf = "%PDF-1.4\nsimulated report\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         String dataUrl = "data:application/pdf;base64," + Base64.getEncoder().encodeToString(pdf);
 
-        Object id = browser.eval("WPP.chat.sendFileMessage('15557770008@c.us', '" + dataUrl + "', {type: 'document',"
-                + " filename: 'report.pdf', caption: 'Q3 numbers', markIsRead: false, waitForAck: true}).then(r => r.id)");
+        Object id = browser.eval(
+                "WPP.chat.sendFileMessage('15557770008@c.us', '" + dataUrl + "', {type: 'document',"
+                        + " filename: 'report.pdf', caption: 'Q3 numbers', markIsRead: false, waitForAck: true}).then(r => r.id)");
 
         JsonNode entry = sim.get("/sim/phones/15551000008/outbox").json().get(0);
         assertThat(entry.path("message_id").asText()).isEqualTo(id);
@@ -189,9 +245,11 @@ class MessagingIT extends AbstractBrowserIT {
         assertThat(entry.path("filename").asText()).isEqualTo("report.pdf");
         assertThat(entry.path("mimetype").asText()).isEqualTo("application/pdf");
         assertThat(entry.path("size").asInt()).isEqualTo(pdf.length);
-        assertThat(entry.path("sha256").asText()).isEqualTo(
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
-        assertThat(sim.get("/sim/phones/15551000008/outbox/" + id + "/media").body()).isEqualTo(pdf);
+        assertThat(entry.path("sha256").asText())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+        assertThat(sim.get("/sim/phones/15551000008/outbox/" + id + "/media").body())
+                .isEqualTo(pdf);
     }
 
     @Test
@@ -199,8 +257,8 @@ class MessagingIT extends AbstractBrowserIT {
         link("15551000009");
 
         assertThat(browser.eval("WPP.contact.queryWidExists('15559990000')")).isNull();
-        Object error = browser.eval("WPP.chat.sendTextMessage('15559990000@c.us', 'hello?').then(() => 'sent',"
-                + " e => e.message)");
+        Object error = browser.eval(
+                "WPP.chat.sendTextMessage('15559990000@c.us', 'hello?').then(() => 'sent'," + " e => e.message)");
         assertThat(error).isEqualTo("Failed to find or create chat for 15559990000@c.us");
         assertThat(sim.get("/sim/phones/15551000009/outbox").json()).isEmpty();
     }
@@ -226,12 +284,19 @@ class MessagingIT extends AbstractBrowserIT {
         link("15551000011");
 
         String id = sim.post("/sim/phones/15551000011/send", Map.of("to", "15557770011", "text", "from my phone"))
-                .json().path("message_id").asText();
+                .json()
+                .path("message_id")
+                .asText();
 
         assertThat(id).startsWith("true_15557770011@c.us_");
         awaitMessageEvent(id);
         assertThat(newMessages(id).get(0).args()).contains("\"fromMe\":true", "\"body\":\"from my phone\"");
-        assertThat(sim.get("/sim/phones/15551000011/outbox").json().get(0).path("source").asText()).isEqualTo("phone");
+        assertThat(sim.get("/sim/phones/15551000011/outbox")
+                        .json()
+                        .get(0)
+                        .path("source")
+                        .asText())
+                .isEqualTo("phone");
     }
 
     @Test
@@ -242,7 +307,8 @@ class MessagingIT extends AbstractBrowserIT {
         awaitEval("WPP.conn.getStreamData().mode", "CONFLICT");
         assertThat(browser.eval("WPP.whatsapp.Socket.state")).isEqualTo("CONFLICT");
         String id = inbound("15551000012", Map.of("from", "15557770012", "text", "during conflict"))
-                .path("message_id").asText();
+                .path("message_id")
+                .asText();
 
         browser.eval("WPP.whatsapp.Socket.takeover()");
 
@@ -253,22 +319,35 @@ class MessagingIT extends AbstractBrowserIT {
     @Test
     void theMainScreenShowsChatsAndAConversation() {
         link("15551000013");
-        inbound("15551000013", Map.of("from", "15557770013", "text", "Hi! Are we still on for tomorrow?",
-                "notify_name", "Maria"));
-        String last = inbound("15551000013", Map.of("from", "15557770013", "text", "Here is the menu",
-                "media", Map.of("mimetype", "image/png", "filename", "menu.png", "data", PNG_1PX)))
-                .path("message_id").asText();
+        inbound(
+                "15551000013",
+                Map.of("from", "15557770013", "text", "Hi! Are we still on for tomorrow?", "notify_name", "Maria"));
+        String last = inbound(
+                        "15551000013",
+                        Map.of(
+                                "from",
+                                "15557770013",
+                                "text",
+                                "Here is the menu",
+                                "media",
+                                Map.of("mimetype", "image/png", "filename", "menu.png", "data", PNG_1PX)))
+                .path("message_id")
+                .asText();
         awaitMessageEvent(last);
         browser.eval("WPP.chat.sendTextMessage('15557770013@c.us', 'Yes, see you at 8', {waitForAck: true})"
                 + ".then(r => r.id)");
 
-        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(browser.page().locator(".bubble").count()).isEqualTo(3));
-        assertThat(browser.page().locator(".chat-item .name").first().textContent()).isEqualTo("Maria");
+        await().pollInSameThread()
+                .atMost(EVENTUALLY)
+                .untilAsserted(() ->
+                        assertThat(browser.page().locator(".bubble").count()).isEqualTo(3));
+        assertThat(browser.page().locator(".chat-item .name").first().textContent())
+                .isEqualTo("Maria");
         assertThat(browser.page().locator(".bubble.out .body").textContent()).isEqualTo("Yes, see you at 8");
         assertThat(browser.page().locator(".bubble img.thumb").count()).isEqualTo(1);
-        browser.page().screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
-                .setPath(Path.of("target", "simulator-main-screen.png")));
+        browser.page()
+                .screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "simulator-main-screen.png")));
     }
 
     // ---- steps -------------------------------------------------------------------------------------------
@@ -280,7 +359,8 @@ class MessagingIT extends AbstractBrowserIT {
     }
 
     List<SimBrowser.Event> newMessages(String id) {
-        return browser.named("chat.new_message").stream().filter(e -> e.args().contains("\"id\":\"" + id + "\""))
+        return browser.named("chat.new_message").stream()
+                .filter(e -> e.args().contains("\"id\":\"" + id + "\""))
                 .toList();
     }
 

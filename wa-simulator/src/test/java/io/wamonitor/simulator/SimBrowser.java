@@ -4,7 +4,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,8 +54,8 @@ final class SimBrowser implements AutoCloseable {
     private Page page;
 
     SimBrowser(Path profile) {
-        this.playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         this.profile = profile;
     }
 
@@ -69,13 +68,22 @@ final class SimBrowser implements AutoCloseable {
     }
 
     Page open(String url) {
-        context = playwright.chromium().launchPersistentContext(profile, new BrowserType.LaunchPersistentContextOptions()
-                .setExecutablePath(Path.of(CHROMIUM))
-                .setHeadless(true)
-                .setViewportSize(1280, 800)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--no-first-run", "--disable-component-update",
-                        "--disable-sync")));
+        context = playwright
+                .chromium()
+                .launchPersistentContext(
+                        profile,
+                        new BrowserType.LaunchPersistentContextOptions()
+                                .setExecutablePath(Path.of(CHROMIUM))
+                                .setHeadless(true)
+                                .setViewportSize(1280, 800)
+                                .setArgs(List.of(
+                                        "--no-sandbox",
+                                        "--disable-gpu",
+                                        "--disable-dev-shm-usage",
+                                        "--disable-background-networking",
+                                        "--no-first-run",
+                                        "--disable-component-update",
+                                        "--disable-sync")));
         context.exposeBinding("recordEvent", (source, args) -> {
             events.add(new Event((String) args[0], (String) args[1]));
             return null;
@@ -98,7 +106,8 @@ final class SimBrowser implements AutoCloseable {
             } catch (RuntimeException e) {
                 String message = String.valueOf(e.getMessage());
                 boolean navigating = message.contains("Execution context was destroyed")
-                        || message.contains("navigation") || message.contains("Cannot find context");
+                        || message.contains("navigation")
+                        || message.contains("Cannot find context");
                 if (!navigating || attempt > 20) {
                     throw e;
                 }
@@ -137,7 +146,5 @@ final class SimBrowser implements AutoCloseable {
         }
     }
 
-    record Event(String name, String args) {
-    }
-
+    record Event(String name, String args) {}
 }

@@ -1,9 +1,8 @@
 package io.wamonitor.simulator;
 
-import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The simulator may only offer what the real @wppconnect/wa-js (pinned, fetched at build time) offers: every
@@ -50,8 +49,15 @@ class WaJsContractIT extends AbstractBrowserIT {
         for (String ns : simulated.keySet()) {
             assertThat(real.get(ns)).as("WPP.%s in the real bundle", ns).containsAll(simulated.get(ns));
         }
-        assertThat(simulated.get("chat")).contains("sendTextMessage", "sendFileMessage", "downloadMedia",
-                "markIsRead", "list", "get", "getMessageById");
+        assertThat(simulated.get("chat"))
+                .contains(
+                        "sendTextMessage",
+                        "sendFileMessage",
+                        "downloadMedia",
+                        "markIsRead",
+                        "list",
+                        "get",
+                        "getMessageById");
         assertThat(simulated.get("top")).contains("on", "off", "once", "onAny", "waitFor");
     }
 
@@ -92,7 +98,8 @@ class WaJsContractIT extends AbstractBrowserIT {
         Set<String> names = new TreeSet<>();
         Pattern key = Pattern.compile("'([a-z_]+\\.[a-z_]+)'\\??:");
         try (Stream<Path> files = Files.walk(wajs.resolve("dist"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().equals("eventTypes.d.ts")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("eventTypes.d.ts"))
+                    .toList()) {
                 Matcher m = key.matcher(Files.readString(file));
                 while (m.find()) {
                     names.add(m.group(1));
@@ -101,5 +108,4 @@ class WaJsContractIT extends AbstractBrowserIT {
         }
         return names;
     }
-
 }

@@ -1,11 +1,10 @@
 package io.wamonitor.gateway.account;
 
 import io.wamonitor.contracts.AccountStatus;
+import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
-
-import java.time.Instant;
 
 /**
  * An account as stored in the {@code accounts} collection.
@@ -29,10 +28,27 @@ record Account(
         @Field("created_at") Instant createdAt,
         @Field("updated_at") Instant updatedAt) {
 
-    static Account created(String id, String name, String webhookUrl, java.util.List<String> webhookEvents,
-                           String webhookSecret, Instant now) {
-        return new Account(id, name, AccountStatus.INIT, "waiting for a worker to take the session", null,
-                webhookUrl, webhookSecret, webhookEvents, null, null, null, now, now);
+    static Account created(
+            String id,
+            String name,
+            String webhookUrl,
+            java.util.List<String> webhookEvents,
+            String webhookSecret,
+            Instant now) {
+        return new Account(
+                id,
+                name,
+                AccountStatus.INIT,
+                "waiting for a worker to take the session",
+                null,
+                webhookUrl,
+                webhookSecret,
+                webhookEvents,
+                null,
+                null,
+                null,
+                now,
+                now);
     }
 
     java.util.List<String> subscribedEvents() {

@@ -3,7 +3,7 @@ package io.wamonitor.gateway.account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.util.List;
 
 @RestController
 @RequestMapping(path = "/api/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -30,22 +28,23 @@ class AccountController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create an account and start its WhatsApp session",
+    @Operation(
+            summary = "Create an account and start its WhatsApp session",
             description = "Fails with 409 ACCOUNT_LIMIT_REACHED when MAX_WHATSAPP_ACCOUNTS accounts exist.")
     ResponseEntity<CreatedAccount> create(@Valid @RequestBody CreateAccountRequest request) {
         CreatedAccount created = accounts.create(request.name(), request.webhookUrl(), request.webhookEvents());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{id}").buildAndExpand(created.account().id()).toUri())
+                        .path("/{id}")
+                        .buildAndExpand(created.account().id())
+                        .toUri())
                 .body(created);
     }
 
     /** A new webhook signing secret, shown this once. */
-    record WebhookSecret(String webhookSecret) {
-    }
+    record WebhookSecret(String webhookSecret) {}
 
     /** What was done to which account. */
-    record Done(String message, String id) {
-    }
+    record Done(String message, String id) {}
 
     @PostMapping("/{id}/webhook-secret")
     @Operation(summary = "Rotate the webhook signing secret; the new one is returned this once")

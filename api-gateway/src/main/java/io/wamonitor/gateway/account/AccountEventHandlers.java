@@ -21,7 +21,12 @@ class AccountEventHandlers {
     @Order(0)
     void on(WorkerEvent<AccountStatusChanged> event) {
         AccountStatusChanged status = event.payload();
-        accounts.recordStatus(event.accountId(), status.status(), status.reason(), status.workerId(), status.phone(),
+        accounts.recordStatus(
+                event.accountId(),
+                status.status(),
+                status.reason(),
+                status.workerId(),
+                status.phone(),
                 event.occurredAt());
     }
 

@@ -5,8 +5,7 @@ import java.util.UUID;
 /** Account ids are UUIDs in their canonical form; anything else names no account. */
 public final class AccountIds {
 
-    private AccountIds() {
-    }
+    private AccountIds() {}
 
     /** The canonical id, or {@link AccountNotFoundException} for text that cannot be one. */
     public static UUID parse(String id) {

@@ -1,5 +1,12 @@
 package io.wamonitor.gateway.account;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,14 +16,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Enforces {@code MAX_WHATSAPP_ACCOUNTS} without transactions: the limit is a set of numbered slot documents
@@ -30,6 +29,7 @@ class AccountLimit {
     static final String COLLECTION = "account_slots";
     /** How long a slot may exist without its account before it is considered left behind by a crash. */
     private static final Duration ORPHAN_AGE = Duration.ofMinutes(1);
+
     private static final Logger log = LoggerFactory.getLogger(AccountLimit.class);
 
     private final MongoTemplate mongo;
@@ -50,9 +50,11 @@ class AccountLimit {
         }
         for (int slot = 0; slot < settings.max(); slot++) {
             try {
-                mongo.insert(new Document("_id", slot)
-                        .append("account_id", accountId)
-                        .append("claimed_at", Date.from(clock.instant())), COLLECTION);
+                mongo.insert(
+                        new Document("_id", slot)
+                                .append("account_id", accountId)
+                                .append("claimed_at", Date.from(clock.instant())),
+                        COLLECTION);
                 return slot;
             } catch (DuplicateKeyException taken) {
                 // try the next slot
@@ -69,21 +71,26 @@ class AccountLimit {
     @Scheduled(initialDelay = 5_000, fixedDelay = 60_000)
     void releaseOrphanedSlots() {
         Instant cutoff = clock.instant().minus(ORPHAN_AGE);
-        List<Document> slots = mongo.find(Query.query(Criteria.where("claimed_at").lt(Date.from(cutoff))),
-                Document.class, COLLECTION);
+        List<Document> slots =
+                mongo.find(Query.query(Criteria.where("claimed_at").lt(Date.from(cutoff))), Document.class, COLLECTION);
         if (slots.isEmpty()) {
             return;
         }
         Set<String> existing = new HashSet<>();
-        mongo.findAll(Document.class, AccountRepository.COLLECTION)
-                .forEach(doc -> existing.add(doc.getString("_id")));
+        mongo.findAll(Document.class, AccountRepository.COLLECTION).forEach(doc -> existing.add(doc.getString("_id")));
         for (Document slot : slots) {
             String accountId = slot.getString("account_id");
             if (!existing.contains(accountId)) {
-                log.warn("Releasing account slot {} left behind by account {} that was never stored",
-                        slot.get("_id"), accountId);
-                mongo.remove(Query.query(Criteria.where("_id").is(slot.get("_id"))
-                        .and("account_id").is(accountId)), COLLECTION);
+                log.warn(
+                        "Releasing account slot {} left behind by account {} that was never stored",
+                        slot.get("_id"),
+                        accountId);
+                mongo.remove(
+                        Query.query(Criteria.where("_id")
+                                .is(slot.get("_id"))
+                                .and("account_id")
+                                .is(accountId)),
+                        COLLECTION);
             }
         }
     }

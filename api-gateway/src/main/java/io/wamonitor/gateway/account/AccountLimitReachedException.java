@@ -9,7 +9,10 @@ public class AccountLimitReachedException extends ApiProblem {
     private final int limit;
 
     public AccountLimitReachedException(int limit) {
-        super(HttpStatus.CONFLICT, "ACCOUNT_LIMIT_REACHED", "Account limit reached",
+        super(
+                HttpStatus.CONFLICT,
+                "ACCOUNT_LIMIT_REACHED",
+                "Account limit reached",
                 "The account limit of " + limit + " is reached; delete an account or raise MAX_WHATSAPP_ACCOUNTS");
         this.limit = limit;
         with("limit", limit);

@@ -1,17 +1,16 @@
 package io.wamonitor.gateway.account;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.wamonitor.contracts.AccountStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Storage of {@link Account}s; pure data access, the rules live in {@link AccountService}. */
 @Repository
@@ -40,13 +39,17 @@ class AccountRepository {
     List<String> idsCreatedBefore(Instant cutoff) {
         Query query = Query.query(where("created_at").lt(cutoff));
         query.fields().include("_id");
-        return mongo.find(query, Account.class, COLLECTION).stream().map(Account::id).toList();
+        return mongo.find(query, Account.class, COLLECTION).stream()
+                .map(Account::id)
+                .toList();
     }
 
     List<String> allIds() {
         Query query = new Query();
         query.fields().include("_id");
-        return mongo.find(query, Account.class, COLLECTION).stream().map(Account::id).toList();
+        return mongo.find(query, Account.class, COLLECTION).stream()
+                .map(Account::id)
+                .toList();
     }
 
     long count() {
@@ -67,18 +70,29 @@ class AccountRepository {
     }
 
     boolean setWebhookSecret(String id, String secret, Instant now) {
-        return mongo.updateFirst(Query.query(where("_id").is(id)),
-                new Update().set("webhook_secret", secret).set("updated_at", now), COLLECTION).getMatchedCount() > 0;
+        return mongo.updateFirst(
+                                Query.query(where("_id").is(id)),
+                                new Update().set("webhook_secret", secret).set("updated_at", now),
+                                COLLECTION)
+                        .getMatchedCount()
+                > 0;
     }
 
     /**
      * Records a status observed by the worker at {@code observedAt}, unless a later observation is already
      * stored (events may arrive out of order or twice). Returns whether the account changed.
      */
-    boolean recordStatus(String id, AccountStatus status, String reason, String workerId, String phone,
-                         Instant observedAt, Instant now) {
-        Query query = Query.query(where("_id").is(id).orOperator(
-                where("status_at").is(null), where("status_at").lte(observedAt)));
+    boolean recordStatus(
+            String id,
+            AccountStatus status,
+            String reason,
+            String workerId,
+            String phone,
+            Instant observedAt,
+            Instant now) {
+        Query query = Query.query(where("_id")
+                .is(id)
+                .orOperator(where("status_at").is(null), where("status_at").lte(observedAt)));
         Update update = new Update()
                 .set("status", status)
                 .set("status_reason", reason)
@@ -97,9 +111,12 @@ class AccountRepository {
 
     /** Stores the QR code on screen, unless a later one is already stored. */
     void recordQr(String id, String qrText, Instant observedAt, Instant now) {
-        Query query = Query.query(where("_id").is(id).orOperator(
-                where("qr_at").is(null), where("qr_at").lte(observedAt)));
-        mongo.updateFirst(query, new Update().set("qr_text", qrText).set("qr_at", observedAt).set("updated_at", now),
+        Query query = Query.query(where("_id")
+                .is(id)
+                .orOperator(where("qr_at").is(null), where("qr_at").lte(observedAt)));
+        mongo.updateFirst(
+                query,
+                new Update().set("qr_text", qrText).set("qr_at", observedAt).set("updated_at", now),
                 COLLECTION);
     }
 }

@@ -2,11 +2,6 @@ package io.wamonitor.gateway.account;
 
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.gateway.security.OutboundGuard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
 
 /** The rules for accounts: the limit, creation and deletion with their session commands, status updates. */
 @Service
@@ -29,9 +28,13 @@ public class AccountService {
 
     private final OutboundGuard outbound;
 
-    AccountService(AccountRepository repository, AccountLimit limit, SessionControl sessions, Clock clock,
-                   ApplicationEventPublisher publisher,
-                   OutboundGuard outbound) {
+    AccountService(
+            AccountRepository repository,
+            AccountLimit limit,
+            SessionControl sessions,
+            Clock clock,
+            ApplicationEventPublisher publisher,
+            OutboundGuard outbound) {
         this.outbound = outbound;
         this.repository = repository;
         this.limit = limit;
@@ -45,7 +48,12 @@ public class AccountService {
         UUID id = UUID.randomUUID();
         limit.claim(id.toString());
         String secret = WebhookSecrets.newSecret();
-        Account account = Account.created(id.toString(), name, webhookUrl, webhookEvents, secret,
+        Account account = Account.created(
+                id.toString(),
+                name,
+                webhookUrl,
+                webhookEvents,
+                secret,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
             repository.insert(account);
@@ -55,8 +63,10 @@ public class AccountService {
         }
         log.info("Account {} created ({} of the limit used)", id, repository.count());
         if (!sessions.start(id, name)) {
-            log.warn("Account {} is stored but its start command could not be sent; it will be re-sent "
-                    + "once a worker reports in", id);
+            log.warn(
+                    "Account {} is stored but its start command could not be sent; it will be re-sent "
+                            + "once a worker reports in",
+                    id);
         }
         return new CreatedAccount(AccountView.of(account), secret);
     }
@@ -72,8 +82,7 @@ public class AccountService {
 
     /** Where the account's events go now, if it exists. */
     public Optional<WebhookTarget> webhookTarget(String id) {
-        return repository.find(id).map(a -> new WebhookTarget(a.webhookUrl(), a.webhookSecret(),
-                a.subscribedEvents()));
+        return repository.find(id).map(a -> new WebhookTarget(a.webhookUrl(), a.webhookSecret(), a.subscribedEvents()));
     }
 
     public List<AccountView> list() {
@@ -92,7 +101,9 @@ public class AccountService {
 
     public AccountView updateWebhook(String id, String webhookUrl, List<String> webhookEvents) {
         checkWebhookUrl(webhookUrl);
-        return repository.updateWebhook(id, webhookUrl, webhookEvents, clock.instant()).map(AccountView::of)
+        return repository
+                .updateWebhook(id, webhookUrl, webhookEvents, clock.instant())
+                .map(AccountView::of)
                 .orElseThrow(() -> new AccountNotFoundException(id));
     }
 
@@ -104,8 +115,10 @@ public class AccountService {
         publisher.publishEvent(new AccountDeleted(id));
         log.info("Account {} deleted", id);
         if (!sessions.delete(UUID.fromString(id), "account deleted")) {
-            log.warn("Account {} is deleted but its delete command could not be sent; the worker will be told "
-                    + "when it next reports holding it", id);
+            log.warn(
+                    "Account {} is deleted but its delete command could not be sent; the worker will be told "
+                            + "when it next reports holding it",
+                    id);
         }
     }
 
@@ -137,10 +150,10 @@ public class AccountService {
     }
 
     /** Stores a status the worker observed; stale or repeated observations change nothing. */
-    public void recordStatus(UUID accountId, AccountStatus status, String reason, String workerId, String phone,
-                             Instant observedAt) {
-        boolean changed = repository.recordStatus(accountId.toString(), status, reason, workerId, phone, observedAt,
-                clock.instant());
+    public void recordStatus(
+            UUID accountId, AccountStatus status, String reason, String workerId, String phone, Instant observedAt) {
+        boolean changed = repository.recordStatus(
+                accountId.toString(), status, reason, workerId, phone, observedAt, clock.instant());
         if (changed) {
             log.info("Account {} is {} ({})", accountId, status, reason);
         }

@@ -1,7 +1,6 @@
 package io.wamonitor.gateway.account;
 
 import io.wamonitor.contracts.AccountStatus;
-
 import java.time.Instant;
 
 /**
@@ -12,14 +11,33 @@ import java.time.Instant;
  * @param statusReason why the account is in its status, in words
  * @param workerId     the worker holding the session, null until one reports it
  */
-public record AccountView(String id, String name, AccountStatus status, String statusReason, String webhookUrl,
-                          java.util.List<String> webhookEvents, String qrCode, String phone, String workerId,
-                          Instant createdAt, Instant updatedAt) {
+public record AccountView(
+        String id,
+        String name,
+        AccountStatus status,
+        String statusReason,
+        String webhookUrl,
+        java.util.List<String> webhookEvents,
+        String qrCode,
+        String phone,
+        String workerId,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The QR code is shown only while the account waits for it to be scanned. */
     static AccountView of(Account a) {
         String qr = a.status() == AccountStatus.QR && a.qrText() != null ? QrCodes.dataUrl(a.qrText()) : null;
-        return new AccountView(a.id(), a.name(), a.status(), a.statusReason(), a.webhookUrl(), a.subscribedEvents(),
-                qr, a.phone(), a.workerId(), a.createdAt(), a.updatedAt());
+        return new AccountView(
+                a.id(),
+                a.name(),
+                a.status(),
+                a.statusReason(),
+                a.webhookUrl(),
+                a.subscribedEvents(),
+                qr,
+                a.phone(),
+                a.workerId(),
+                a.createdAt(),
+                a.updatedAt());
     }
 }

@@ -6,8 +6,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
 
 /** Renders WhatsApp's QR text as a PNG with zxing; the last few renderings are cached (they rotate every 20 s). */
 public final class QrCodes {
@@ -22,8 +21,7 @@ public final class QrCodes {
     private static final int SIZE = 264;
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     public static byte[] png(String text) {
         if (CACHE.size() > 64) {
@@ -38,8 +36,13 @@ public final class QrCodes {
 
     private static byte[] render(String text) {
         try {
-            BitMatrix bits = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 2));
+            BitMatrix bits = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            SIZE,
+                            SIZE,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 2));
             BufferedImage image = new BufferedImage(bits.getWidth(), bits.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
             for (int y = 0; y < bits.getHeight(); y++) {
                 for (int x = 0; x < bits.getWidth(); x++) {

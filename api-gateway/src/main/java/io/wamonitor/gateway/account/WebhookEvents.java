@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -29,8 +28,10 @@ import java.util.Set;
     class Validator implements ConstraintValidator<WebhookEvents, List<String>> {
         @Override
         public boolean isValid(List<String> value, ConstraintValidatorContext context) {
-            return value == null || (!value.isEmpty() && value.size() <= KINDS.size()
-                    && value.stream().allMatch(v -> v != null && KINDS.contains(v)));
+            return value == null
+                    || (!value.isEmpty()
+                            && value.size() <= KINDS.size()
+                            && value.stream().allMatch(v -> v != null && KINDS.contains(v)));
         }
     }
 }

@@ -8,8 +8,7 @@ final class WebhookSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSecrets() {
-    }
+    private WebhookSecrets() {}
 
     static String newSecret() {
         byte[] bytes = new byte[32];

@@ -1,11 +1,10 @@
 package io.wamonitor.gateway.api;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /**
  * A request the API refuses, as the RFC 9457 problem it is answered with: a status, a stable machine-readable

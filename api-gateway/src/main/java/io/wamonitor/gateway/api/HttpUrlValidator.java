@@ -2,7 +2,6 @@ package io.wamonitor.gateway.api;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -23,7 +22,8 @@ class HttpUrlValidator implements ConstraintValidator<HttpUrl, String> {
             String scheme = uri.getScheme();
             return uri.isAbsolute()
                     && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    && uri.getHost() != null && !uri.getHost().isEmpty()
+                    && uri.getHost() != null
+                    && !uri.getHost().isEmpty()
                     && uri.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;

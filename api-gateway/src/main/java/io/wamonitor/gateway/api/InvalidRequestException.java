@@ -1,9 +1,8 @@
 package io.wamonitor.gateway.api;
 
-import org.springframework.http.HttpStatus;
-
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * A request that is well-formed JSON but asks for something invalid, found by a check that bean validation

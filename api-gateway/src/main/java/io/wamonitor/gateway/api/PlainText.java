@@ -16,6 +16,5 @@ public final class PlainText {
     public static final String MULTI_LINE_RULE =
             "must not contain control characters other than tabs and line breaks, or broken Unicode";
 
-    private PlainText() {
-    }
+    private PlainText() {}
 }

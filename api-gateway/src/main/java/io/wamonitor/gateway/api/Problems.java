@@ -1,17 +1,15 @@
 package io.wamonitor.gateway.api;
 
+import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-
-import java.net.URI;
 
 /** Builds RFC 9457 problem details that always carry a stable machine-readable {@code code}. */
 public final class Problems {
 
     private static final String TYPE_BASE = "https://wamonitor.io/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

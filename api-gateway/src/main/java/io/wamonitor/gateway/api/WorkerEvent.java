@@ -2,11 +2,10 @@ package io.wamonitor.gateway.api;
 
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.Payload;
-import org.springframework.core.ResolvableType;
-import org.springframework.core.ResolvableTypeProvider;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.ResolvableTypeProvider;
 
 /**
  * An event a worker published, as an application event: each feature listens for the payloads it owns
@@ -34,6 +33,7 @@ public record WorkerEvent<P extends Payload>(Envelope<P> envelope) implements Re
 
     @Override
     public ResolvableType getResolvableType() {
-        return ResolvableType.forClassWithGenerics(WorkerEvent.class, envelope.payload().getClass());
+        return ResolvableType.forClassWithGenerics(
+                WorkerEvent.class, envelope.payload().getClass());
     }
 }

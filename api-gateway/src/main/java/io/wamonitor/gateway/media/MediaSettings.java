@@ -1,8 +1,7 @@
 package io.wamonitor.gateway.media;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param publicBaseUrl {@code PUBLIC_BASE_URL}: how webhook receivers reach this gateway (media URLs start

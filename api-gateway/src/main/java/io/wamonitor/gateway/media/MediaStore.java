@@ -1,30 +1,29 @@
 package io.wamonitor.gateway.media;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import com.mongodb.client.gridfs.model.GridFSFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Component;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Optional;
-import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Media bytes in GridFS, and the signed, expiring URLs that serve them without an API key. */
 @Component
@@ -36,29 +35,33 @@ public class MediaStore {
     private final byte[] urlKey;
     private final String baseUrl;
 
-    MediaStore(GridFsTemplate gridFs, MongoTemplate mongo, MediaSettings settings, Clock clock,
-               org.springframework.core.env.Environment environment) {
+    MediaStore(
+            GridFsTemplate gridFs,
+            MongoTemplate mongo,
+            MediaSettings settings,
+            Clock clock,
+            org.springframework.core.env.Environment environment) {
         this.gridFs = gridFs;
         this.settings = settings;
         this.clock = clock;
         this.urlKey = urlKey(mongo, settings);
         String base = settings.publicBaseUrl();
         this.baseUrl = base == null || base.isBlank()
-                ? "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8001"))
+                ? "http://localhost:"
+                        + environment.getProperty("local.server.port", environment.getProperty("server.port", "8001"))
                 : base.replaceAll("/+$", "");
     }
 
-    public record Stored(String id, String url) {
-    }
+    public record Stored(String id, String url) {}
 
     /** Stores the bytes for an account's message and returns a URL valid for {@code MEDIA_URL_TTL}. */
     public Stored store(String accountId, String messageId, String mimetype, String filename, byte[] bytes) {
-        Document metadata = new Document("account_id", accountId).append("message_id", messageId)
+        Document metadata = new Document("account_id", accountId)
+                .append("message_id", messageId)
                 .append("content_type", mimetype == null ? "application/octet-stream" : mimetype)
                 .append("filename", filename);
-        ObjectId id = gridFs.store(new ByteArrayInputStream(bytes), filename == null ? messageId : filename,
-                mimetype, metadata);
+        ObjectId id = gridFs.store(
+                new ByteArrayInputStream(bytes), filename == null ? messageId : filename, mimetype, metadata);
         return new Stored(id.toHexString(), url(id.toHexString()));
     }
 
@@ -72,8 +75,8 @@ public class MediaStore {
         if (signature == null || Instant.ofEpochSecond(expires).isBefore(clock.instant())) {
             return false;
         }
-        return java.security.MessageDigest.isEqual(sign(id, expires).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8));
+        return java.security.MessageDigest.isEqual(
+                sign(id, expires).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
     }
 
     public Optional<Media> load(String id) {
@@ -87,8 +90,10 @@ public class MediaStore {
         GridFsResource resource = gridFs.getResource(file);
         try {
             Document metadata = file.getMetadata() == null ? new Document() : file.getMetadata();
-            return Optional.of(new Media(resource.getInputStream().readAllBytes(),
-                    metadata.getString("content_type"), metadata.getString("filename")));
+            return Optional.of(new Media(
+                    resource.getInputStream().readAllBytes(),
+                    metadata.getString("content_type"),
+                    metadata.getString("filename")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,15 +103,15 @@ public class MediaStore {
         gridFs.delete(query(where("metadata.account_id").is(accountId)));
     }
 
-    public record Media(byte[] bytes, String mimetype, String filename) {
-    }
+    public record Media(byte[] bytes, String mimetype, String filename) {}
 
     private String sign(String id, long expires) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(urlKey, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal((id + ":" + expires).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal((id + ":" + expires).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -124,13 +129,15 @@ public class MediaStore {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
-            mongo.insert(new Document("_id", "media_url_key").append("value", HexFormat.of().formatHex(key)),
+            mongo.insert(
+                    new Document("_id", "media_url_key")
+                            .append("value", HexFormat.of().formatHex(key)),
                     "gateway_settings");
             return key;
         } catch (org.springframework.dao.DuplicateKeyException raced) {
-            return HexFormat.of().parseHex(mongo.findById("media_url_key", Document.class, "gateway_settings")
-                    .getString("value"));
+            return HexFormat.of()
+                    .parseHex(mongo.findById("media_url_key", Document.class, "gateway_settings")
+                            .getString("value"));
         }
     }
-
 }

@@ -1,8 +1,15 @@
 package io.wamonitor.gateway.messaging;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.contracts.event.SendResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,14 +18,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * {@code Idempotency-Key} for sends. The first request with a key claims it (an insert, atomic without
@@ -39,6 +38,7 @@ class IdempotencyKeys {
      * (fetching a media URL takes at most 25 s).
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
     private static final String COLLECTION = "idempotency_keys";
 
     private final MongoTemplate mongo;
@@ -49,23 +49,19 @@ class IdempotencyKeys {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("command_id", org.springframework.data.domain.Sort
-                .Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .ensureIndex(new Index().on("command_id", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     sealed interface Claim {
         /** @param token proves this request holds the claim when it binds the key */
-        record Claimed(String token) implements Claim {
-        }
+        record Claimed(String token) implements Claim {}
 
-        record Replay(SendOutcome outcome) implements Claim {
-        }
+        record Replay(SendOutcome outcome) implements Claim {}
 
-        record InProgress() implements Claim {
-        }
+        record InProgress() implements Claim {}
 
-        record Mismatch() implements Claim {
-        }
+        record Mismatch() implements Claim {}
     }
 
     /** What a settled key keeps: the outcome, in a form that survives the JSON round trip. */
@@ -80,8 +76,13 @@ class IdempotencyKeys {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         try {
-            mongo.insert(new Document("_id", id).append("account_id", accountId).append("request_hash", requestHash)
-                    .append("claim", token).append("created_at", Date.from(now)), COLLECTION);
+            mongo.insert(
+                    new Document("_id", id)
+                            .append("account_id", accountId)
+                            .append("request_hash", requestHash)
+                            .append("claim", token)
+                            .append("created_at", Date.from(now)),
+                    COLLECTION);
             return new Claim.Claimed(token);
         } catch (DuplicateKeyException taken) {
             Document existing = mongo.findById(id, Document.class, COLLECTION);
@@ -90,7 +91,8 @@ class IdempotencyKeys {
             }
             Instant created = existing.getDate("created_at").toInstant();
             boolean expired = created.plus(KEEP).isBefore(now);
-            boolean abandoned = existing.get("command_id") == null && created.plus(ABANDONED_AFTER).isBefore(now);
+            boolean abandoned = existing.get("command_id") == null
+                    && created.plus(ABANDONED_AFTER).isBefore(now);
             if (expired || abandoned) {
                 // Removed only as it was read, so two retries cannot both take it over.
                 mongo.remove(Query.query(where("_id").is(id).and("claim").is(existing.get("claim"))), COLLECTION);
@@ -100,7 +102,9 @@ class IdempotencyKeys {
                 return new Claim.Mismatch();
             }
             String outcome = existing.getString("outcome");
-            return outcome == null ? new Claim.InProgress() : new Claim.Replay(read(outcome).outcome());
+            return outcome == null
+                    ? new Claim.InProgress()
+                    : new Claim.Replay(read(outcome).outcome());
         }
     }
 
@@ -109,9 +113,19 @@ class IdempotencyKeys {
      * if this request no longer holds the claim (it took so long the claim was taken over): it must not send.
      */
     boolean bind(String accountId, String key, String token, UUID commandId, String to) {
-        return mongo.updateFirst(Query.query(where("_id").is(accountId + ":" + key).and("claim").is(token)
-                        .and("command_id").is(null)),
-                new Update().set("command_id", commandId.toString()).set("to", to), COLLECTION).getModifiedCount() > 0;
+        return mongo.updateFirst(
+                                Query.query(where("_id")
+                                        .is(accountId + ":" + key)
+                                        .and("claim")
+                                        .is(token)
+                                        .and("command_id")
+                                        .is(null)),
+                                new Update()
+                                        .set("command_id", commandId.toString())
+                                        .set("to", to),
+                                COLLECTION)
+                        .getModifiedCount()
+                > 0;
     }
 
     /**
@@ -119,7 +133,8 @@ class IdempotencyKeys {
      * attempted. Idempotent.
      */
     void settle(String accountId, UUID commandId, SendResult result) {
-        Query query = Query.query(where("command_id").is(commandId.toString()).and("account_id").is(accountId));
+        Query query = Query.query(
+                where("command_id").is(commandId.toString()).and("account_id").is(accountId));
         if (result.notAttempted()) {
             mongo.remove(query, COLLECTION);
             return;
@@ -129,20 +144,25 @@ class IdempotencyKeys {
             return; // no key was given, or it expired
         }
         SendOutcome outcome = SendOutcome.of(result, bound.getString("to"));
-        Stored stored = outcome instanceof SendOutcome.Sent sent ? new Stored(sent.answer(), null)
+        Stored stored = outcome instanceof SendOutcome.Sent sent
+                ? new Stored(sent.answer(), null)
                 : new Stored(null, (SendOutcome.Refused) outcome);
-        mongo.updateFirst(query, new Update().set("outcome", write(stored)).set("settled_at", Date.from(clock.instant())),
+        mongo.updateFirst(
+                query,
+                new Update().set("outcome", write(stored)).set("settled_at", Date.from(clock.instant())),
                 COLLECTION);
     }
 
     /** The send certainly did not happen (it never reached a worker): the client may try the key again. */
     void release(String accountId, String key, String token) {
-        mongo.remove(Query.query(where("_id").is(accountId + ":" + key).and("claim").is(token)), COLLECTION);
+        mongo.remove(
+                Query.query(where("_id").is(accountId + ":" + key).and("claim").is(token)), COLLECTION);
     }
 
     @Scheduled(initialDelay = 120_000, fixedDelay = 3_600_000)
     void purge() {
-        mongo.remove(Query.query(where("created_at").lt(Date.from(clock.instant().minus(KEEP)))), COLLECTION);
+        mongo.remove(
+                Query.query(where("created_at").lt(Date.from(clock.instant().minus(KEEP)))), COLLECTION);
     }
 
     private String write(Stored stored) {

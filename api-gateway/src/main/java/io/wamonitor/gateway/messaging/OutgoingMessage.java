@@ -1,16 +1,15 @@
 package io.wamonitor.gateway.messaging;
 
 import io.wamonitor.contracts.command.SendMessage;
-import io.wamonitor.gateway.security.MediaFetcher;
-import io.wamonitor.gateway.security.OutboundGuard;
 import io.wamonitor.gateway.api.ApiProblem;
 import io.wamonitor.gateway.api.InvalidRequestException;
-import org.springframework.http.HttpStatus;
-
+import io.wamonitor.gateway.security.MediaFetcher;
+import io.wamonitor.gateway.security.OutboundGuard;
 import java.net.URI;
-import java.time.Instant;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.Base64;
+import org.springframework.http.HttpStatus;
 
 /**
  * What a send request asks for, checked for shape before anything else happens (before the account's state,
@@ -20,15 +19,12 @@ import java.util.Base64;
  */
 sealed interface OutgoingMessage {
 
-    record Text(String chatId, String text) implements OutgoingMessage {
-    }
+    record Text(String chatId, String text) implements OutgoingMessage {}
 
     record Inline(String chatId, String caption, String mimetype, String filename, byte[] bytes)
-            implements OutgoingMessage {
-    }
+            implements OutgoingMessage {}
 
-    record ByUrl(String chatId, String caption, URI url, String filename) implements OutgoingMessage {
-    }
+    record ByUrl(String chatId, String caption, URI url, String filename) implements OutgoingMessage {}
 
     static OutgoingMessage of(SendRequest request, OutboundGuard guard, long mediaMaxBytes) {
         if (request.mediaUrl() != null && request.media() != null) {
@@ -55,11 +51,18 @@ sealed interface OutgoingMessage {
             throw new InvalidRequestException("media.data", "is empty");
         }
         if (bytes.length > mediaMaxBytes) {
-            throw ApiProblem.of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "media is larger than " + mediaMaxBytes + " bytes");
+            throw ApiProblem.of(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE",
+                    "media is larger than " + mediaMaxBytes + " bytes");
         }
         String filename = request.media().filename() != null ? request.media().filename() : request.filename();
-        return new Inline(request.chatId(), request.caption() != null ? request.caption() : request.message(),
-                request.media().mimetype(), filename, bytes);
+        return new Inline(
+                request.chatId(),
+                request.caption() != null ? request.caption() : request.message(),
+                request.media().mimetype(),
+                filename,
+                bytes);
     }
 
     String chatId();
@@ -73,15 +76,24 @@ sealed interface OutgoingMessage {
             return new SendMessage(text.chatId(), text.text(), null, deadline);
         }
         if (this instanceof Inline inline) {
-            return new SendMessage(inline.chatId(), inline.caption(), new SendMessage.Media(inline.mimetype(),
-                    Filenames.sanitize(inline.filename()), Base64.getEncoder().encodeToString(inline.bytes())),
+            return new SendMessage(
+                    inline.chatId(),
+                    inline.caption(),
+                    new SendMessage.Media(
+                            inline.mimetype(),
+                            Filenames.sanitize(inline.filename()),
+                            Base64.getEncoder().encodeToString(inline.bytes())),
                     deadline);
         }
         ByUrl byUrl = (ByUrl) this;
         MediaFetcher.Fetched fetched = fetcher.fetch(byUrl.url().toString());
         String filename = Filenames.sanitize(byUrl.filename() != null ? byUrl.filename() : fetched.filename());
-        return new SendMessage(byUrl.chatId(), byUrl.caption(), new SendMessage.Media(fetched.mimetype(), filename,
-                Base64.getEncoder().encodeToString(fetched.bytes())), deadline);
+        return new SendMessage(
+                byUrl.chatId(),
+                byUrl.caption(),
+                new SendMessage.Media(
+                        fetched.mimetype(), filename, Base64.getEncoder().encodeToString(fetched.bytes())),
+                deadline);
     }
 
     private static URI parseUrl(String url) {
@@ -91,5 +103,4 @@ sealed interface OutgoingMessage {
             throw new OutboundGuard.BlockedUrlException("media_url is not a valid URL");
         }
     }
-
 }

@@ -1,12 +1,11 @@
 package io.wamonitor.gateway.messaging;
 
 import io.wamonitor.contracts.event.SendResult;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /** Requests of this gateway waiting for the result of their send command, by command id. */
 @Component

@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 class RateLimitedException extends ApiProblem {
 
     RateLimitedException(long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "Rate limited",
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "RATE_LIMITED",
+                "Rate limited",
                 "Too many messages from this account; retry in " + retryAfterSeconds + " s");
         header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
     }

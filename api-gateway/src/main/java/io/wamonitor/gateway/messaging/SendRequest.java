@@ -11,32 +11,27 @@ import jakarta.validation.constraints.Size;
  * ({@code media}) with an optional {@code caption}.
  */
 record SendRequest(
-        @NotBlank(message = "is required")
-        @Pattern(regexp = "\\+?[0-9]{7,15}|[0-9]{7,15}@c\\.us|[0-9][0-9-]{4,40}@g\\.us",
+        @NotBlank(message = "is required") @Pattern(
+                regexp = "\\+?[0-9]{7,15}|[0-9]{7,15}@c\\.us|[0-9][0-9-]{4,40}@g\\.us",
                 message = "must be a phone number with country code, <digits>@c.us or <id>@g.us")
         String to,
-        @Size(max = 65536, message = "must be at most 65536 characters")
-        @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MULTI_LINE_RULE)
-        String message,
-        @Size(max = 4096, message = "must be at most 4096 characters")
-        @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MULTI_LINE_RULE)
-        String caption,
-        @Size(max = 2048, message = "must be at most 2048 characters")
-        String mediaUrl,
-        @Size(max = 255, message = "must be at most 255 characters")
-        String filename,
-        @Valid
-        InlineMedia media) {
+
+        @Size(max = 65536, message = "must be at most 65536 characters") @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MULTI_LINE_RULE) String message,
+
+        @Size(max = 4096, message = "must be at most 4096 characters") @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MULTI_LINE_RULE) String caption,
+
+        @Size(max = 2048, message = "must be at most 2048 characters") String mediaUrl,
+
+        @Size(max = 255, message = "must be at most 255 characters") String filename,
+
+        @Valid InlineMedia media) {
 
     record InlineMedia(
-            @NotBlank(message = "is required")
-            String data,
-            @NotBlank(message = "is required")
-            @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9.+-]*/[a-zA-Z0-9][a-zA-Z0-9.+-]*", message = "must be a media type")
-            String mimetype,
-            @Size(max = 255, message = "must be at most 255 characters")
-            String filename) {
-    }
+            @NotBlank(message = "is required") String data,
+
+            @NotBlank(message = "is required") @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9.+-]*/[a-zA-Z0-9][a-zA-Z0-9.+-]*", message = "must be a media type") String mimetype,
+
+            @Size(max = 255, message = "must be at most 255 characters") String filename) {}
 
     /** The chat id WhatsApp uses for {@code to}. */
     String chatId() {

@@ -10,16 +10,12 @@ import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.gateway.account.AccountIds;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
-import io.wamonitor.gateway.security.MediaFetcher;
-import io.wamonitor.gateway.security.OutboundGuard;
 import io.wamonitor.gateway.api.ApiProblem;
 import io.wamonitor.gateway.api.InvalidRequestException;
+import io.wamonitor.gateway.security.MediaFetcher;
+import io.wamonitor.gateway.security.OutboundGuard;
 import io.wamonitor.gateway.worker.WorkerRequests;
 import io.wamonitor.gateway.worker.WorkerUnavailableException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -30,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Sends a message at most once. The request's shape is checked first (so a malformed one always gets the same
@@ -54,10 +53,18 @@ class SendService {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    SendService(AccountService accounts, WorkerRequests worker, OutboundGuard guard, MediaFetcher fetcher,
-                @Value("${wamonitor.messaging.media-max-bytes:16777216}") long mediaMaxBytes, SendLimits limits,
-                IdempotencyKeys idempotency, PendingSends pending, ObjectMapper json, MeterRegistry meters,
-                Clock clock) {
+    SendService(
+            AccountService accounts,
+            WorkerRequests worker,
+            OutboundGuard guard,
+            MediaFetcher fetcher,
+            @Value("${wamonitor.messaging.media-max-bytes:16777216}") long mediaMaxBytes,
+            SendLimits limits,
+            IdempotencyKeys idempotency,
+            PendingSends pending,
+            ObjectMapper json,
+            MeterRegistry meters,
+            Clock clock) {
         this.accounts = accounts;
         this.worker = worker;
         this.guard = guard;
@@ -72,8 +79,7 @@ class SendService {
     }
 
     /** The answer to a send request; {@code replayed} when it is the stored answer to an earlier request. */
-    record Reply(SendAnswer answer, boolean replayed) {
-    }
+    record Reply(SendAnswer answer, boolean replayed) {}
 
     Reply send(String id, String idempotencyKey, SendRequest request) {
         AccountView account = accounts.get(AccountIds.parse(id).toString());
@@ -82,7 +88,11 @@ class SendService {
         }
         OutgoingMessage outgoing = OutgoingMessage.of(request, guard, mediaMaxBytes);
         if (account.status() != AccountStatus.READY) {
-            throw ApiProblem.of(HttpStatus.CONFLICT, "ACCOUNT_NOT_READY", "The account must be READY; it is " + account.status()).with("account_status", account.status().name());
+            throw ApiProblem.of(
+                            HttpStatus.CONFLICT,
+                            "ACCOUNT_NOT_READY",
+                            "The account must be READY; it is " + account.status())
+                    .with("account_status", account.status().name());
         }
         if (idempotencyKey == null) {
             return new Reply(answer(execute(account, outgoing, null, null)), false);
@@ -92,11 +102,17 @@ class SendService {
             return new Reply(answer(replay.outcome()), true);
         }
         if (claim instanceof IdempotencyKeys.Claim.InProgress) {
-            throw ApiProblem.of(HttpStatus.CONFLICT, "IDEMPOTENCY_IN_PROGRESS", "A request with this "
-                    + "Idempotency-Key is still being processed; its outcome is kept for the next retry");
+            throw ApiProblem.of(
+                    HttpStatus.CONFLICT,
+                    "IDEMPOTENCY_IN_PROGRESS",
+                    "A request with this "
+                            + "Idempotency-Key is still being processed; its outcome is kept for the next retry");
         }
         if (claim instanceof IdempotencyKeys.Claim.Mismatch) {
-            throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request");
+            throw ApiProblem.of(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was used for a different request");
         }
         String token = ((IdempotencyKeys.Claim.Claimed) claim).token();
         return new Reply(answer(execute(account, outgoing, idempotencyKey, token)), false);
@@ -117,8 +133,11 @@ class SendService {
             }
             SendMessage command = outgoing.toCommand(fetcher, clock.instant().plus(worker.replyTimeout()));
             if (key != null && !idempotency.bind(account.id(), key, token, commandId, outgoing.chatId())) {
-                throw ApiProblem.of(HttpStatus.CONFLICT, "IDEMPOTENCY_IN_PROGRESS", "Another request with "
-                        + "this Idempotency-Key took it over while this one was preparing; nothing was sent");
+                throw ApiProblem.of(
+                        HttpStatus.CONFLICT,
+                        "IDEMPOTENCY_IN_PROGRESS",
+                        "Another request with "
+                                + "this Idempotency-Key took it over while this one was preparing; nothing was sent");
             }
             result = pending.expect(commandId);
             sample = Timer.start(meters);
@@ -148,7 +167,9 @@ class SendService {
         }
         sample.stop(Timer.builder("wamonitor.messages.send.duration")
                 .description("From handing a send to the worker to WhatsApp's answer")
-                .tag("outcome", SendOutcome.metricOutcome(finished)).publishPercentileHistogram().register(meters));
+                .tag("outcome", SendOutcome.metricOutcome(finished))
+                .publishPercentileHistogram()
+                .register(meters));
         return SendOutcome.of(finished, outgoing.chatId());
     }
 
@@ -161,8 +182,8 @@ class SendService {
 
     private String fingerprint(SendRequest request) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsBytes(request)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

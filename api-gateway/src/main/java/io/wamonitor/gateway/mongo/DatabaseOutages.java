@@ -1,15 +1,14 @@
 package io.wamonitor.gateway.mongo;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Scheduled jobs (webhook purge, liveness checks, metrics) meet MongoDB outages like everything else: each run
@@ -29,7 +28,8 @@ class DatabaseOutages {
         scheduler.setErrorHandler(error -> {
             if (isOutage(error)) {
                 if (away.compareAndSet(false, true)) {
-                    log.warn("A scheduled job could not reach MongoDB ({}); jobs retry on their next run",
+                    log.warn(
+                            "A scheduled job could not reach MongoDB ({}); jobs retry on their next run",
                             error.getMessage());
                 }
                 return;
@@ -42,7 +42,8 @@ class DatabaseOutages {
 
     private static boolean isOutage(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
                     || t.getClass().getName().startsWith("com.mongodb.MongoSocket")
                     || t.getClass().getName().equals("com.mongodb.MongoTimeoutException")) {
                 return true;

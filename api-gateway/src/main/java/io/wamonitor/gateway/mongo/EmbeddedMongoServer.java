@@ -2,7 +2,6 @@ package io.wamonitor.gateway.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-
 import java.net.InetSocketAddress;
 
 /**
@@ -20,8 +19,7 @@ import java.net.InetSocketAddress;
  */
 public final class EmbeddedMongoServer {
 
-    private EmbeddedMongoServer() {
-    }
+    private EmbeddedMongoServer() {}
 
     public static MongoServer serve(MongoBackend backend, InetSocketAddress address) {
         MongoServer server = new MongoServer(backend);

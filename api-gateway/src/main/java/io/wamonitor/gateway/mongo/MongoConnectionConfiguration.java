@@ -5,16 +5,6 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandSucceededEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,6 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Connects to {@code MONGO_URL} when it is set. Otherwise starts mongo-java-server with its H2 backend on
@@ -33,8 +32,8 @@ class MongoConnectionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MongoConnectionConfiguration.class);
 
     /** The write commands after which the embedded store is committed to disk. */
-    private static final Set<String> WRITE_COMMANDS = Set.of(
-            "insert", "update", "delete", "findAndModify", "createIndexes", "drop", "dropIndexes");
+    private static final Set<String> WRITE_COMMANDS =
+            Set.of("insert", "update", "delete", "findAndModify", "createIndexes", "drop", "dropIndexes");
 
     /**
      * Every call has an end: server selection, connecting, the wait for a pooled connection and the answer are
@@ -44,8 +43,8 @@ class MongoConnectionConfiguration {
     @Bean
     MongoClientSettingsBuilderCustomizer boundedDatabaseCalls(MongoSettings settings) {
         long millis = settings.timeout().toMillis();
-        return builder -> builder
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+        return builder -> builder.applyToClusterSettings(
+                        cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS)
                         .readTimeout((int) millis, TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(pool -> pool.maxWaitTime(millis, TimeUnit.MILLISECONDS));
@@ -83,8 +82,8 @@ class MongoConnectionConfiguration {
         @Bean
         MongoConnectionDetails embeddedMongo(MongoServer server) {
             InetSocketAddress address = server.getLocalAddress();
-            ConnectionString connection = new ConnectionString(
-                    "mongodb://127.0.0.1:" + address.getPort() + "/?retryWrites=false");
+            ConnectionString connection =
+                    new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/?retryWrites=false");
             return () -> connection;
         }
 

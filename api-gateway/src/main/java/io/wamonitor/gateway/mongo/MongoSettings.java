@@ -1,9 +1,8 @@
 package io.wamonitor.gateway.mongo;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param url     {@code MONGO_URL}; blank means "start the embedded server"

@@ -1,15 +1,16 @@
 package io.wamonitor.gateway.security;
 
-import io.wamonitor.gateway.api.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-
+import io.wamonitor.gateway.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,9 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Requires an API key on /api/** except {@code GET /api} and CORS preflights. The key comes as
@@ -33,7 +31,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final ObjectMapper json;
     private final RateLimiterRegistry failures = RateLimiterRegistry.of(RateLimiterConfig.custom()
-            .limitForPeriod(10).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+            .limitForPeriod(10)
+            .limitRefreshPeriod(Duration.ofMinutes(1))
+            .timeoutDuration(Duration.ZERO)
+            .build());
 
     ApiKeyFilter(ApiKeys keys, ObjectMapper json) {
         this.keys = keys;
@@ -47,8 +48,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return true; // health, metrics, signed media URLs, docs, the dashboard
         }
         boolean banner = path.equals("/api") && "GET".equals(request.getMethod());
-        boolean preflight = "OPTIONS".equals(request.getMethod())
-                && request.getHeader("Access-Control-Request-Method") != null;
+        boolean preflight =
+                "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
         return banner || preflight;
     }
 
@@ -62,12 +63,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
         RateLimiter limiter = failures.rateLimiter(request.getRemoteAddr());
         if (!limiter.acquirePermission()) {
             response.setHeader("Retry-After", "60");
-            write(response, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+            write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "RATE_LIMITED",
                     "Too many requests with a wrong API key from this address; retry in a minute");
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "UNAUTHORIZED",
                 "Send a valid API key as X-Api-Key or Authorization: Bearer <key>");
     }
 
@@ -83,8 +90,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
+    private void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase(), detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,12 +1,5 @@
 package io.wamonitor.gateway.security;
 
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +8,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The API keys that may call /api/**: {@code API_KEYS} (comma-separated), or, when none is configured, one
@@ -30,7 +29,10 @@ public class ApiKeys {
     private final List<byte[]> hashes;
 
     ApiKeys(@Value("${wamonitor.security.api-keys:}") String configured, MongoTemplate mongo) {
-        List<String> keys = Arrays.stream(configured.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        List<String> keys = Arrays.stream(configured.split(","))
+                .map(String::trim)
+                .filter(k -> !k.isEmpty())
+                .toList();
         if (!keys.isEmpty()) {
             hashes = keys.stream().map(ApiKeys::sha256).toList();
             log.info("API key authentication: {} key(s) from API_KEYS", keys.size());
@@ -48,8 +50,10 @@ public class ApiKeys {
         mongo.save(new Document("_id", GENERATED).append("value", HexFormat.of().formatHex(sha256(key))), SETTINGS);
         hashes = List.of(sha256(key));
         // Printed once, on purpose: only its hash is kept, so this is the only time anyone can read it.
-        log.warn("No API_KEYS configured: generated an API key; send it as X-Api-Key (or Authorization: Bearer). "
-                + "It is shown only now: {}  -- set API_KEYS=<your keys> to use your own", key);
+        log.warn(
+                "No API_KEYS configured: generated an API key; send it as X-Api-Key (or Authorization: Bearer). "
+                        + "It is shown only now: {}  -- set API_KEYS=<your keys> to use your own",
+                key);
     }
 
     public boolean valid(String presented) {

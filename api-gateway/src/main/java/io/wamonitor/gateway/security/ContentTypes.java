@@ -3,8 +3,7 @@ package io.wamonitor.gateway.security;
 /** The media type of bytes, from their signature, for the formats WhatsApp sends. Null if not recognised. */
 final class ContentTypes {
 
-    private ContentTypes() {
-    }
+    private ContentTypes() {}
 
     static String sniff(byte[] b) {
         if (starts(b, 0xFF, 0xD8, 0xFF)) {

@@ -1,5 +1,10 @@
 package io.wamonitor.gateway.security;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -7,12 +12,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
-
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * HTTP clients for URLs that callers gave us (media URLs, webhook URLs). Their DNS resolver is the
@@ -22,11 +21,10 @@ import java.util.List;
  */
 public final class GuardedHttpClients {
 
-    private GuardedHttpClients() {
-    }
+    private GuardedHttpClients() {}
 
-    public static CloseableHttpClient create(OutboundGuard guard, Duration connectTimeout, Duration readTimeout,
-                                             int maxConnectionsPerRoute) {
+    public static CloseableHttpClient create(
+            OutboundGuard guard, Duration connectTimeout, Duration readTimeout, int maxConnectionsPerRoute) {
         DnsResolver guarded = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) {
@@ -35,7 +33,9 @@ public final class GuardedHttpClients {
 
             @Override
             public List<InetSocketAddress> resolve(String host, int port) {
-                return Arrays.stream(guard.resolve(host, port)).map(a -> new InetSocketAddress(a, port)).toList();
+                return Arrays.stream(guard.resolve(host, port))
+                        .map(a -> new InetSocketAddress(a, port))
+                        .toList();
             }
 
             @Override
@@ -54,9 +54,11 @@ public final class GuardedHttpClients {
                                 .build())
                         .build())
                 // Waiting for a pooled connection counts against the connect time, never minutes on its own.
-                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-                        .setResponseTimeout(Timeout.of(readTimeout)).build())
+                        .setResponseTimeout(Timeout.of(readTimeout))
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()

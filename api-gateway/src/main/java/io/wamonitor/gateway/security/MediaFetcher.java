@@ -1,19 +1,18 @@
 package io.wamonitor.gateway.security;
 
 import io.wamonitor.gateway.api.ApiProblem;
-import org.springframework.http.HttpStatus;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Downloads a caller's media URL without becoming a proxy into the private network: every hop (redirects are
@@ -36,16 +35,18 @@ public class MediaFetcher implements AutoCloseable {
         this.http = GuardedHttpClients.create(guard, Duration.ofSeconds(5), Duration.ofSeconds(20), 5);
     }
 
-    public record Fetched(byte[] bytes, String mimetype, String filename) {
-    }
+    public record Fetched(byte[] bytes, String mimetype, String filename) {}
 
     /** A media URL that could not be used; {@code code} is the API problem code. */
     /** The media URL could not be fetched: 413 PAYLOAD_TOO_LARGE, or 422 with the reason's code. */
     public static class FetchException extends ApiProblem {
 
         public FetchException(String code, String message) {
-            super("PAYLOAD_TOO_LARGE".equals(code) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY,
-                    code, "PAYLOAD_TOO_LARGE".equals(code) ? "Payload Too Large" : "Unprocessable Entity", message);
+            super(
+                    "PAYLOAD_TOO_LARGE".equals(code) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY,
+                    code,
+                    "PAYLOAD_TOO_LARGE".equals(code) ? "Payload Too Large" : "Unprocessable Entity",
+                    message);
         }
     }
 
@@ -74,11 +75,13 @@ public class MediaFetcher implements AutoCloseable {
                 }
                 uri = (URI) outcome;
             } catch (IOException e) {
-                throw new FetchException("MEDIA_FETCH_FAILED", "the media URL could not be fetched: "
-                        + e.getClass().getSimpleName());
+                throw new FetchException(
+                        "MEDIA_FETCH_FAILED",
+                        "the media URL could not be fetched: " + e.getClass().getSimpleName());
             }
         }
-        throw new FetchException("MEDIA_FETCH_FAILED", "the media URL redirected more than " + MAX_REDIRECTS + " times");
+        throw new FetchException(
+                "MEDIA_FETCH_FAILED", "the media URL redirected more than " + MAX_REDIRECTS + " times");
     }
 
     private Fetched read(HttpEntity entity, URI uri, Header contentType) throws IOException {
@@ -98,12 +101,18 @@ public class MediaFetcher implements AutoCloseable {
         if (bytes.length == 0) {
             throw new FetchException("MEDIA_FETCH_FAILED", "the media URL returned an empty body");
         }
-        String declared = contentType == null ? null : contentType.getValue().split(";")[0].trim();
+        String declared = contentType == null
+                ? null
+                : contentType.getValue().split(";")[0].trim();
         String sniffed = ContentTypes.sniff(bytes);
         String path = uri.getPath() == null ? "" : uri.getPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return new Fetched(bytes, sniffed != null ? sniffed : (declared == null || declared.isEmpty()
-                ? "application/octet-stream" : declared), name.isEmpty() ? null : name);
+        return new Fetched(
+                bytes,
+                sniffed != null
+                        ? sniffed
+                        : (declared == null || declared.isEmpty() ? "application/octet-stream" : declared),
+                name.isEmpty() ? null : name);
     }
 
     private static URI parse(String url) {

@@ -1,10 +1,6 @@
 package io.wamonitor.gateway.security;
 
 import io.wamonitor.gateway.api.ApiProblem;
-import org.springframework.http.HttpStatus;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -14,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides whether the gateway may connect to a URL given by a caller (webhook URLs, media URLs): http(s) only,
@@ -28,13 +27,16 @@ public class OutboundGuard {
     private final List<Cidr> allowedRanges = new ArrayList<>();
 
     public OutboundGuard(@Value("${wamonitor.outbound.allow:}") String allow) {
-        Arrays.stream(allow.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(entry -> {
-            if (entry.contains("/")) {
-                allowedRanges.add(Cidr.parse(entry));
-            } else {
-                allowedHosts.add(entry.toLowerCase(Locale.ROOT));
-            }
-        });
+        Arrays.stream(allow.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(entry -> {
+                    if (entry.contains("/")) {
+                        allowedRanges.add(Cidr.parse(entry));
+                    } else {
+                        allowedHosts.add(entry.toLowerCase(Locale.ROOT));
+                    }
+                });
     }
 
     /** Thrown when a URL may not be fetched; the message says why in words safe to show the caller. */
@@ -43,7 +45,10 @@ public class OutboundGuard {
         private final String reason;
 
         public BlockedUrlException(String reason) {
-            super(HttpStatus.BAD_REQUEST, "OUTBOUND_URL_BLOCKED", "URL not allowed",
+            super(
+                    HttpStatus.BAD_REQUEST,
+                    "OUTBOUND_URL_BLOCKED",
+                    "URL not allowed",
                     "The gateway does not connect there: " + reason);
             this.reason = reason;
         }
@@ -94,7 +99,9 @@ public class OutboundGuard {
             // 2130706433, 0x7f.1 or 017700000001 mean 127.0.0.1 to some URL parsers and a name to others.
             throw new BlockedUrlException("write IPv4 addresses as four decimal numbers");
         }
-        boolean literal = bare.matches("[0-9.]+") || bare.contains(":") || bare.equalsIgnoreCase("localhost")
+        boolean literal = bare.matches("[0-9.]+")
+                || bare.contains(":")
+                || bare.equalsIgnoreCase("localhost")
                 || bare.toLowerCase(Locale.ROOT).endsWith(".localhost");
         if (literal) {
             check(uri);
@@ -113,7 +120,9 @@ public class OutboundGuard {
         boolean hostAllowed = allowedHosts.contains(bare.toLowerCase(Locale.ROOT))
                 || allowedHosts.contains(bare.toLowerCase(Locale.ROOT) + ":" + port);
         for (InetAddress address : addresses) {
-            if (!hostAllowed && !isPublic(address) && allowedRanges.stream().noneMatch(r -> r.contains(address))
+            if (!hostAllowed
+                    && !isPublic(address)
+                    && allowedRanges.stream().noneMatch(r -> r.contains(address))
                     && !allowedHosts.contains(address.getHostAddress() + ":" + port)
                     && !allowedHosts.contains(address.getHostAddress())) {
                 throw new BlockedUrlException("the host " + bare + " resolves to a non-public address");
@@ -132,24 +141,38 @@ public class OutboundGuard {
                     return false;
                 }
             }
-            boolean uniqueLocal = (b[0] & 0xFE) == 0xFC;          // fc00::/7
-            boolean documentation = (b[0] & 0xFF) == 0x20 && (b[1] & 0xFF) == 0x01 && (b[2] & 0xFF) == 0x0D
-                    && (b[3] & 0xFF) == 0xB8;                    // 2001:db8::/32
-            return !(address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocal || documentation);
+            boolean uniqueLocal = (b[0] & 0xFE) == 0xFC; // fc00::/7
+            boolean documentation = (b[0] & 0xFF) == 0x20
+                    && (b[1] & 0xFF) == 0x01
+                    && (b[2] & 0xFF) == 0x0D
+                    && (b[3] & 0xFF) == 0xB8; // 2001:db8::/32
+            return !(address.isLoopbackAddress()
+                    || address.isAnyLocalAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isMulticastAddress()
+                    || uniqueLocal
+                    || documentation);
         }
         if (address instanceof Inet4Address) {
             byte[] b = address.getAddress();
             int first = b[0] & 0xFF;
             int second = b[1] & 0xFF;
-            boolean carrierNat = first == 100 && second >= 64 && second <= 127;   // 100.64.0.0/10
-            boolean thisNetwork = first == 0;                                      // 0.0.0.0/8
-            boolean benchmark = first == 198 && (second == 18 || second == 19);    // 198.18.0.0/15
-            boolean reserved = first >= 240;                                       // 240.0.0.0/4, broadcast
-            boolean ietf = first == 192 && second == 0 && (b[2] & 0xFF) == 0;     // 192.0.0.0/24
-            return !(address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress() || address.isMulticastAddress() || carrierNat || thisNetwork
-                    || benchmark || reserved || ietf);
+            boolean carrierNat = first == 100 && second >= 64 && second <= 127; // 100.64.0.0/10
+            boolean thisNetwork = first == 0; // 0.0.0.0/8
+            boolean benchmark = first == 198 && (second == 18 || second == 19); // 198.18.0.0/15
+            boolean reserved = first >= 240; // 240.0.0.0/4, broadcast
+            boolean ietf = first == 192 && second == 0 && (b[2] & 0xFF) == 0; // 192.0.0.0/24
+            return !(address.isLoopbackAddress()
+                    || address.isAnyLocalAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isMulticastAddress()
+                    || carrierNat
+                    || thisNetwork
+                    || benchmark
+                    || reserved
+                    || ietf);
         }
         return false;
     }

@@ -10,14 +10,13 @@ import io.wamonitor.gateway.account.QrCodes;
 import io.wamonitor.gateway.api.ApiProblem;
 import io.wamonitor.gateway.api.InvalidRequestException;
 import io.wamonitor.gateway.worker.WorkerRequests;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * The rules for acting on an account's session: which status allows what, and what a worker's refusal means for
@@ -26,8 +25,8 @@ import java.util.UUID;
 @Service
 class SessionService {
 
-    private static final Set<AccountStatus> LINKED = EnumSet.of(AccountStatus.READY, AccountStatus.AUTH,
-            AccountStatus.DISCONNECTED);
+    private static final Set<AccountStatus> LINKED =
+            EnumSet.of(AccountStatus.READY, AccountStatus.AUTH, AccountStatus.DISCONNECTED);
 
     private final AccountService accounts;
     private final WorkerRequests worker;
@@ -38,8 +37,7 @@ class SessionService {
     }
 
     /** The code a person types on the phone to link the account, and the number it is for. */
-    record PairingCode(String pairingCode, String phone) {
-    }
+    record PairingCode(String pairingCode, String phone) {}
 
     /** A screenshot of the account's page. */
     record Snapshot(String accountId, String mimetype, byte[] image, Instant takenAt) {
@@ -49,14 +47,15 @@ class SessionService {
     }
 
     /** A request to the session was handed to its worker; it acts on it shortly. */
-    record Requested(String message, String id) {
-    }
+    record Requested(String message, String id) {}
 
     /** The raw text of the QR code to scan; 409 QR_NOT_AVAILABLE unless the account waits for a scan. */
     String qrText(String id) {
         String account = AccountIds.parse(id).toString();
-        return accounts.qrText(account).orElseThrow(() -> ApiProblem.of(HttpStatus.CONFLICT, "QR_NOT_AVAILABLE",
-                "There is no QR code to scan now").with("account_status", accounts.get(account).status().name()));
+        return accounts.qrText(account)
+                .orElseThrow(() -> ApiProblem.of(
+                                HttpStatus.CONFLICT, "QR_NOT_AVAILABLE", "There is no QR code to scan now")
+                        .with("account_status", accounts.get(account).status().name()));
     }
 
     byte[] qrPng(String id) {
@@ -94,8 +93,8 @@ class SessionService {
         if (!result.ok()) {
             throw refused(result.code(), result.message(), account);
         }
-        return new Snapshot(account.id(), result.mimetype(), Base64.getDecoder().decode(result.data()),
-                result.takenAt());
+        return new Snapshot(
+                account.id(), result.mimetype(), Base64.getDecoder().decode(result.data()), result.takenAt());
     }
 
     Requested logout(String id) {
@@ -115,8 +114,11 @@ class SessionService {
     }
 
     private static ApiProblem notReady(AccountView account) {
-        return ApiProblem.of(HttpStatus.CONFLICT, "ACCOUNT_NOT_READY", "The account must be READY; it is "
-                + account.status()).with("account_status", account.status().name());
+        return ApiProblem.of(
+                        HttpStatus.CONFLICT,
+                        "ACCOUNT_NOT_READY",
+                        "The account must be READY; it is " + account.status())
+                .with("account_status", account.status().name());
     }
 
     private static ApiProblem alreadyLinked(AccountView account) {
@@ -129,10 +131,14 @@ class SessionService {
         return switch (String.valueOf(code)) {
             case "ACCOUNT_NOT_READY" -> notReady(account);
             case "ACCOUNT_ALREADY_LINKED" -> alreadyLinked(account);
-            case "SESSION_NOT_FOUND" -> ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "WORKER_UNAVAILABLE",
-                    "No worker runs this account's session right now; it is being started");
-            default -> ApiProblem.of(HttpStatus.BAD_GATEWAY, "SESSION_ERROR", "WhatsApp Web could not do it: "
-                    + message).with("account_status", account.status().name());
+            case "SESSION_NOT_FOUND" ->
+                ApiProblem.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "WORKER_UNAVAILABLE",
+                        "No worker runs this account's session right now; it is being started");
+            default ->
+                ApiProblem.of(HttpStatus.BAD_GATEWAY, "SESSION_ERROR", "WhatsApp Web could not do it: " + message)
+                        .with("account_status", account.status().name());
         };
     }
 }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-
 @RestController
 class ApiRootController {
 
@@ -15,6 +14,5 @@ class ApiRootController {
     }
 
     /** The brief's answer to {@code GET /api}. */
-    record Banner(String message) {
-    }
+    record Banner(String message) {}
 }

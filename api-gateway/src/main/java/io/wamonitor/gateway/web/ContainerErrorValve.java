@@ -1,15 +1,14 @@
 package io.wamonitor.gateway.web;
 
 import io.wamonitor.gateway.api.Problems;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tomcat refuses some requests before Spring sees them (a {@code %00} or {@code %2F} in the path, a malformed
@@ -30,7 +29,8 @@ public class ContainerErrorValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String code = known != null ? Problems.codeFor(known) : (status < 500 ? "BAD_REQUEST" : "INTERNAL_ERROR");
         String title = known != null ? known.getReasonPhrase() : "Error";
-        String detail = status < 500 ? "The request could not be understood: check the URL, its escapes and the headers"
+        String detail = status < 500
+                ? "The request could not be understood: check the URL, its escapes and the headers"
                 : "The server could not handle this request";
         String body = "{\"type\":\"" + Problems.typeFor(code) + "\","
                 + "\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\","

@@ -37,7 +37,9 @@ class OpenApiDocument {
     @Bean
     OpenAPI openApi() {
         return new OpenAPI()
-                .info(new Info().title("WhatsApp Monitoring Platform API").version("1.0")
+                .info(new Info()
+                        .title("WhatsApp Monitoring Platform API")
+                        .version("1.0")
                         .description("Run many WhatsApp accounts from one REST API: link them by QR code, watch "
                                 + "their screen, receive their messages on a webhook, send text and media. Every "
                                 + "/api route except GET /api needs an API key (X-Api-Key or Authorization: Bearer). "
@@ -45,11 +47,19 @@ class OpenApiDocument {
                         .license(new License().name("MIT").identifier("MIT")))
                 .addServersItem(new Server().url("/").description("This gateway"))
                 .components(new Components()
-                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-Api-Key")
-                                .description("An API key from API_KEYS, or the one printed at the first start"))
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("The same API key as a bearer token")));
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Api-Key")
+                                        .description("An API key from API_KEYS, or the one printed at the first start"))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("The same API key as a bearer token")));
     }
 
     /**
@@ -60,8 +70,9 @@ class OpenApiDocument {
     OpenApiCustomizer problemsAndSecurity() {
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
-                    describe(path, method, op)));
+            openApi.getPaths()
+                    .forEach((path, item) ->
+                            item.readOperationsMap().forEach((method, op) -> describe(path, method, op)));
         };
     }
 
@@ -74,46 +85,68 @@ class OpenApiDocument {
             op.setSecurity(java.util.List.of(new SecurityRequirement()));
         }
         ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
-        addProblem(responses, "400", "Malformed or invalid request (MALFORMED_REQUEST, VALIDATION_FAILED, ...)",
+        addProblem(
+                responses,
+                "400",
+                "Malformed or invalid request (MALFORMED_REQUEST, VALIDATION_FAILED, ...)",
                 hasInput(op, path));
         addProblem(responses, "401", "No or a wrong API key (UNAUTHORIZED)", secured);
-        addProblem(responses, "404", "No such account or resource (ACCOUNT_NOT_FOUND, NOT_FOUND, ...)",
+        addProblem(
+                responses,
+                "404",
+                "No such account or resource (ACCOUNT_NOT_FOUND, NOT_FOUND, ...)",
                 path.contains("{"));
-        addProblem(responses, "409", "The account's state does not allow it (ACCOUNT_NOT_READY, ...)",
+        addProblem(
+                responses,
+                "409",
+                "The account's state does not allow it (ACCOUNT_NOT_READY, ...)",
                 path.startsWith("/api/accounts/{id}/") && method == PathItem.HttpMethod.POST);
         addProblem(responses, "429", "Too many requests (RATE_LIMITED), with Retry-After", secured);
-        addProblem(responses, "500", "A bug: the answer carries an error_id that is also in the log "
-                + "(INTERNAL_ERROR)", true);
+        addProblem(
+                responses,
+                "500",
+                "A bug: the answer carries an error_id that is also in the log " + "(INTERNAL_ERROR)",
+                true);
         op.setResponses(responses);
     }
 
     private static boolean hasInput(Operation op, String path) {
-        return op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty())
+        return op.getRequestBody() != null
+                || (op.getParameters() != null && !op.getParameters().isEmpty())
                 || path.contains("{");
     }
 
     private static void addProblem(ApiResponses responses, String status, String description, boolean applies) {
         if (applies && !responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType("application/problem+json", new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            responses.addApiResponse(
+                    status,
+                    new ApiResponse()
+                            .description(description)
+                            .content(new Content()
+                                    .addMediaType(
+                                            "application/problem+json",
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
         }
     }
 
     private static Schema<?> problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
-        return new ObjectSchema().description("An RFC 9457 problem document; `code` is stable, for programs")
+        Schema<?> fieldError =
+                new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+        return new ObjectSchema()
+                .description("An RFC 9457 problem document; `code` is stable, for programs")
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("code", new StringSchema().example("ACCOUNT_NOT_FOUND"))
-                .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("VALIDATION_FAILED: each bad field"))
-                .addProperty("account_status", new StringSchema().description("The account's status, when it "
-                        + "is why the request was refused"))
+                .addProperty(
+                        "errors", new ArraySchema().items(fieldError).description("VALIDATION_FAILED: each bad field"))
+                .addProperty(
+                        "account_status",
+                        new StringSchema()
+                                .description("The account's status, when it " + "is why the request was refused"))
                 .addProperty("limit", new IntegerSchema().description("ACCOUNT_LIMIT_REACHED: the limit"))
                 .addProperty("error_id", new StringSchema().description("INTERNAL_ERROR: quote it in a report"))
                 .required(java.util.List.of("type", "title", "status", "code"));

@@ -1,7 +1,7 @@
 package io.wamonitor.gateway.web;
 
-import io.wamonitor.gateway.api.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wamonitor.gateway.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,8 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Security headers on every answer (a strict Content-Security-Policy for the dashboard), and a cap on request
@@ -61,8 +60,13 @@ class RequestLimitsFilter extends OncePerRequestFilter {
         if ("TRACE".equalsIgnoreCase(request.getMethod())) {
             // HttpServlet would echo the request, headers and API key included, back to the caller.
             response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
-            writeProblem(response, Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                    "Method not allowed", "TRACE is not supported"));
+            writeProblem(
+                    response,
+                    Problems.of(
+                            HttpStatus.METHOD_NOT_ALLOWED,
+                            "METHOD_NOT_ALLOWED",
+                            "Method not allowed",
+                            "TRACE is not supported"));
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
@@ -83,8 +87,13 @@ class RequestLimitsFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        writeProblem(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                "Payload too large", "The request body is larger than " + maxBytes + " bytes"));
+        writeProblem(
+                response,
+                Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "PAYLOAD_TOO_LARGE",
+                        "Payload too large",
+                        "The request body is larger than " + maxBytes + " bytes"));
     }
 
     private void writeProblem(HttpServletResponse response, org.springframework.http.ProblemDetail problem)

@@ -1,13 +1,6 @@
 package io.wamonitor.gateway.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpInputMessage;
-import org.springframework.http.MediaType;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
-import org.springframework.lang.Nullable;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +8,17 @@ import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.lang.Nullable;
 
 /**
  * Jackson's own UTF-8 reader lets some malformed byte sequences through: an overlong {@code C0 AF} arrives as
@@ -45,7 +44,9 @@ class StrictUtf8JsonConverter extends MappingJackson2HttpMessageConverter {
 
     /** Decodes through a small buffer: checking a 25 MB body must not cost another 50 MB of chars. */
     static boolean isWellFormedUtf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
         CharBuffer out = CharBuffer.allocate(8192);
@@ -67,8 +68,8 @@ class StrictUtf8JsonConverter extends MappingJackson2HttpMessageConverter {
         MediaType type = input.getHeaders().getContentType();
         Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
         if (StandardCharsets.UTF_8.equals(charset) && !isWellFormedUtf8(body)) {
-            throw new HttpMessageNotReadableException("The request body is not valid UTF-8",
-                    new CharacterCodingException(), input);
+            throw new HttpMessageNotReadableException(
+                    "The request body is not valid UTF-8", new CharacterCodingException(), input);
         }
         return new HttpInputMessage() {
             @Override

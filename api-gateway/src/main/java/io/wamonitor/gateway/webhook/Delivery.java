@@ -1,10 +1,9 @@
 package io.wamonitor.gateway.webhook;
 
+import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
-
-import java.time.Instant;
 
 /**
  * One webhook delivery, written before the first attempt so that nothing is lost if the gateway stops.
@@ -31,5 +30,9 @@ record Delivery(
         @Field("updated_at") Instant updatedAt,
         @Field("delivered_at") Instant deliveredAt) {
 
-    enum Status { PENDING, DELIVERED, FAILED }
+    enum Status {
+        PENDING,
+        DELIVERED,
+        FAILED
+    }
 }

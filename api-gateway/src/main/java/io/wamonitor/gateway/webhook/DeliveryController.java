@@ -7,6 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.api.ApiProblem;
 import io.wamonitor.gateway.api.InvalidRequestException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,12 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 
 @RestController
 @RequestMapping("/api/accounts/{id}/webhook-deliveries")
@@ -35,8 +34,13 @@ class DeliveryController {
 
     private final WebhookDispatcher dispatcher;
 
-    DeliveryController(DeliveryStore store, AccountService accounts, WebhookIntake intake, ObjectMapper json,
-                       Clock clock, WebhookDispatcher dispatcher) {
+    DeliveryController(
+            DeliveryStore store,
+            AccountService accounts,
+            WebhookIntake intake,
+            ObjectMapper json,
+            Clock clock,
+            WebhookDispatcher dispatcher) {
         this.dispatcher = dispatcher;
         this.store = store;
         this.accounts = accounts;
@@ -45,19 +49,29 @@ class DeliveryController {
         this.clock = clock;
     }
 
-    record DeliveryView(String id, String event, String status, int attempts, Integer lastStatusCode,
-                        String lastError, Long lastDurationMs, String url, Instant createdAt, Instant nextAttemptAt,
-                        Instant deliveredAt, JsonNode payload) {
-    }
+    record DeliveryView(
+            String id,
+            String event,
+            String status,
+            int attempts,
+            Integer lastStatusCode,
+            String lastError,
+            Long lastDurationMs,
+            String url,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant deliveredAt,
+            JsonNode payload) {}
 
     /** A delivery queued again. */
-    record Queued(String message, String id) {
-    }
+    record Queued(String message, String id) {}
 
     @GetMapping
     @Operation(summary = "Deliveries of the account, newest first; filter with status=PENDING|DELIVERED|FAILED")
-    List<DeliveryView> list(@PathVariable String id, @RequestParam(required = false) String status,
-                            @RequestParam(defaultValue = "100") int limit) {
+    List<DeliveryView> list(
+            @PathVariable String id,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "100") int limit) {
         accounts.get(id);
         Delivery.Status filter = null;
         if (status != null) {
@@ -74,7 +88,9 @@ class DeliveryController {
     }
 
     @PostMapping("/{deliveryId}/redeliver")
-    @Operation(summary = "Send a delivery again (after the receiver was fixed); it is queued behind the account's pending deliveries, with the same id")
+    @Operation(
+            summary =
+                    "Send a delivery again (after the receiver was fixed); it is queued behind the account's pending deliveries, with the same id")
     ResponseEntity<Queued> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
         accounts.get(id);
         if (!store.requeue(id, deliveryId, intake.nextSequence(), clock.instant())) {
@@ -91,9 +107,18 @@ class DeliveryController {
         } catch (IOException e) {
             payload = null;
         }
-        return new DeliveryView(d.id(), d.event(), d.status().name(), d.attempts(), d.lastStatusCode(),
-                d.lastError(), d.lastDurationMs(), d.url(), d.createdAt(),
-                d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), payload);
+        return new DeliveryView(
+                d.id(),
+                d.event(),
+                d.status().name(),
+                d.attempts(),
+                d.lastStatusCode(),
+                d.lastError(),
+                d.lastDurationMs(),
+                d.url(),
+                d.createdAt(),
+                d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null,
+                d.deliveredAt(),
+                payload);
     }
-
 }

@@ -1,5 +1,10 @@
 package io.wamonitor.gateway.webhook;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -7,12 +12,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Delivery records in MongoDB; pure data access. */
 @Repository
@@ -24,11 +23,12 @@ class DeliveryStore {
 
     DeliveryStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("status", Sort.Direction.ASC).on("seq", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("account_id", Sort.Direction.ASC)
-                .on("seq", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("status", Sort.Direction.ASC)
-                .on("next_attempt_at", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .ensureIndex(new Index().on("status", Sort.Direction.ASC).on("seq", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .ensureIndex(new Index().on("account_id", Sort.Direction.ASC).on("seq", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .ensureIndex(new Index().on("status", Sort.Direction.ASC).on("next_attempt_at", Sort.Direction.ASC));
     }
 
     /** Records a delivery; false if one with this event id exists (a redelivered or repeated event). */
@@ -47,19 +47,28 @@ class DeliveryStore {
 
     /** The account's oldest pending delivery: the only one that may go out next. */
     Optional<Delivery> oldestPending(String accountId) {
-        return Optional.ofNullable(mongo.findOne(Query.query(where("account_id").is(accountId)
-                .and("status").is(Delivery.Status.PENDING)).with(Sort.by("seq")), Delivery.class, COLLECTION));
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(where("account_id").is(accountId).and("status").is(Delivery.Status.PENDING))
+                        .with(Sort.by("seq")),
+                Delivery.class,
+                COLLECTION));
     }
 
     /** Accounts with a pending delivery whose next attempt is due. */
     List<String> accountsWithDueDeliveries(Instant now) {
-        return mongo.findDistinct(Query.query(where("status").is(Delivery.Status.PENDING)
-                .and("next_attempt_at").lte(now)), "account_id", COLLECTION, String.class);
+        return mongo.findDistinct(
+                Query.query(where("status")
+                        .is(Delivery.Status.PENDING)
+                        .and("next_attempt_at")
+                        .lte(now)),
+                "account_id",
+                COLLECTION,
+                String.class);
     }
 
     Optional<Delivery> find(String accountId, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(id).and("account_id").is(accountId)),
-                Delivery.class, COLLECTION));
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(where("_id").is(id).and("account_id").is(accountId)), Delivery.class, COLLECTION));
     }
 
     List<Delivery> forAccount(String accountId, Delivery.Status status, int limit) {
@@ -71,23 +80,48 @@ class DeliveryStore {
     }
 
     void delivered(String id, int statusCode, long durationMs, Instant now) {
-        mongo.updateFirst(pendingOne(id), new Update()
-                .set("status", Delivery.Status.DELIVERED).inc("attempts", 1).set("last_status_code", statusCode)
-                .set("last_error", null).set("last_duration_ms", durationMs).set("delivered_at", now)
-                .set("updated_at", now), COLLECTION);
+        mongo.updateFirst(
+                pendingOne(id),
+                new Update()
+                        .set("status", Delivery.Status.DELIVERED)
+                        .inc("attempts", 1)
+                        .set("last_status_code", statusCode)
+                        .set("last_error", null)
+                        .set("last_duration_ms", durationMs)
+                        .set("delivered_at", now)
+                        .set("updated_at", now),
+                COLLECTION);
     }
 
-    void failedAttempt(String id, Integer statusCode, String error, long durationMs, Instant nextAttempt,
-                       boolean finalFailure, Instant now) {
-        mongo.updateFirst(pendingOne(id), new Update()
-                .set("status", finalFailure ? Delivery.Status.FAILED : Delivery.Status.PENDING).inc("attempts", 1)
-                .set("last_status_code", statusCode).set("last_error", error).set("last_duration_ms", durationMs)
-                .set("next_attempt_at", nextAttempt).set("updated_at", now), COLLECTION);
+    void failedAttempt(
+            String id,
+            Integer statusCode,
+            String error,
+            long durationMs,
+            Instant nextAttempt,
+            boolean finalFailure,
+            Instant now) {
+        mongo.updateFirst(
+                pendingOne(id),
+                new Update()
+                        .set("status", finalFailure ? Delivery.Status.FAILED : Delivery.Status.PENDING)
+                        .inc("attempts", 1)
+                        .set("last_status_code", statusCode)
+                        .set("last_error", error)
+                        .set("last_duration_ms", durationMs)
+                        .set("next_attempt_at", nextAttempt)
+                        .set("updated_at", now),
+                COLLECTION);
     }
 
     void postpone(String id, Instant nextAttempt, String why, Instant now) {
-        mongo.updateFirst(pendingOne(id), new Update().set("next_attempt_at", nextAttempt)
-                .set("last_error", why).set("updated_at", now), COLLECTION);
+        mongo.updateFirst(
+                pendingOne(id),
+                new Update()
+                        .set("next_attempt_at", nextAttempt)
+                        .set("last_error", why)
+                        .set("updated_at", now),
+                COLLECTION);
     }
 
     /**
@@ -100,14 +134,28 @@ class DeliveryStore {
 
     /** Makes a delivery pending again, behind the account's other pending ones (a manual redelivery). */
     boolean requeue(String accountId, String id, long seq, Instant now) {
-        return mongo.updateFirst(Query.query(where("_id").is(id).and("account_id").is(accountId)), new Update()
-                .set("status", Delivery.Status.PENDING).set("attempts", 0).set("next_attempt_at", now)
-                .set("seq", seq).set("updated_at", now), COLLECTION).getMatchedCount() > 0;
+        return mongo.updateFirst(
+                                Query.query(
+                                        where("_id").is(id).and("account_id").is(accountId)),
+                                new Update()
+                                        .set("status", Delivery.Status.PENDING)
+                                        .set("attempts", 0)
+                                        .set("next_attempt_at", now)
+                                        .set("seq", seq)
+                                        .set("updated_at", now),
+                                COLLECTION)
+                        .getMatchedCount()
+                > 0;
     }
 
     long purgeFinishedBefore(Instant cutoff) {
-        return mongo.remove(Query.query(where("status").in(Delivery.Status.DELIVERED, Delivery.Status.FAILED)
-                .and("updated_at").lt(cutoff)), COLLECTION).getDeletedCount();
+        return mongo.remove(
+                        Query.query(where("status")
+                                .in(Delivery.Status.DELIVERED, Delivery.Status.FAILED)
+                                .and("updated_at")
+                                .lt(cutoff)),
+                        COLLECTION)
+                .getDeletedCount();
     }
 
     void deleteForAccount(String accountId) {

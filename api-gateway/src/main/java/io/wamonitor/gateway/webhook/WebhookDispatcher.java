@@ -7,19 +7,7 @@ import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
 import io.wamonitor.gateway.security.GuardedHttpClients;
 import io.wamonitor.gateway.security.OutboundGuard;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.springframework.dao.DataAccessException;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +22,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends recorded deliveries. Per account one delivery is in flight at a time, oldest first, so receivers get
@@ -70,8 +69,13 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private final WebhookMetrics metrics;
 
-    WebhookDispatcher(DeliveryStore store, AccountService accounts, WebhookSettings settings, Clock clock,
-                      OutboundGuard guard, WebhookMetrics metrics) {
+    WebhookDispatcher(
+            DeliveryStore store,
+            AccountService accounts,
+            WebhookSettings settings,
+            Clock clock,
+            OutboundGuard guard,
+            WebhookMetrics metrics) {
         this.guard = guard;
         this.metrics = metrics;
         this.store = store;
@@ -82,9 +86,13 @@ class WebhookDispatcher implements SmartLifecycle {
         // The connection goes to the address the guard approved when connecting (no DNS-rebinding window).
         this.http = GuardedHttpClients.create(guard, settings.timeout(), settings.timeout(), settings.concurrency());
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(Exception.class).build());
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(Exception.class)
+                .build());
         metrics.bind(breakers);
     }
 
@@ -144,7 +152,8 @@ class WebhookDispatcher implements SmartLifecycle {
         try {
             for (int sent = 0; sent < DRAIN_LIMIT && running; sent++) {
                 Delivery next = store.oldestPending(account)
-                        .filter(d -> !d.nextAttemptAt().isAfter(clock.instant())).orElse(null);
+                        .filter(d -> !d.nextAttemptAt().isAfter(clock.instant()))
+                        .orElse(null);
                 if (next == null || !attempt(next)) {
                     return;
                 }
@@ -177,7 +186,8 @@ class WebhookDispatcher implements SmartLifecycle {
         }
         breakers.getAllCircuitBreakers().stream()
                 .filter(b -> !inUse.contains(b.getName()) && b.getState() == CircuitBreaker.State.CLOSED)
-                .map(CircuitBreaker::getName).toList()
+                .map(CircuitBreaker::getName)
+                .toList()
                 .forEach(breakers::remove);
     }
 
@@ -208,8 +218,11 @@ class WebhookDispatcher implements SmartLifecycle {
         String receiver = receiverOf(uri);
         CircuitBreaker breaker = breakers.circuitBreaker(receiver);
         if (!breaker.tryAcquirePermission()) {
-            store.postpone(delivery.id(), started.plus(OPEN_CIRCUIT_RECHECK),
-                    "the receiver " + receiver + " keeps failing; waiting before trying it again", started);
+            store.postpone(
+                    delivery.id(),
+                    started.plus(OPEN_CIRCUIT_RECHECK),
+                    "the receiver " + receiver + " keeps failing; waiting before trying it again",
+                    started);
             metrics.attempt(WebhookMetrics.Outcome.CIRCUIT_OPEN, 0);
             return false;
         }
@@ -224,8 +237,8 @@ class WebhookDispatcher implements SmartLifecycle {
             request.setHeader("X-Webhook-Attempt", String.valueOf(attempt));
             request.setHeader("X-Webhook-Signature", WebhookSigner.signature(target.secret(), body));
             request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-            Answer answer = http.execute(request, response -> new Answer(response.getCode(),
-                    answerStart(response.getEntity())));
+            Answer answer = http.execute(
+                    request, response -> new Answer(response.getCode(), answerStart(response.getEntity())));
             int statusCode = answer.status();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (statusCode / 100 == 2) {
@@ -241,16 +254,31 @@ class WebhookDispatcher implements SmartLifecycle {
                 metrics.attempt(WebhookMetrics.Outcome.REFUSED, millis);
                 metrics.gaveUp();
                 Instant now = clock.instant();
-                store.failedAttempt(delivery.id(), statusCode, "HTTP " + statusCode + " (refused for good, not "
-                        + "retried)" + (answer.start().isEmpty() ? "" : ": " + answer.start()), millis, now, true, now);
-                log.warn("Webhook {} for account {} was refused by the receiver with HTTP {}; the account's later "
-                        + "events go on", delivery.id(), delivery.accountId(), statusCode);
+                store.failedAttempt(
+                        delivery.id(),
+                        statusCode,
+                        "HTTP " + statusCode + " (refused for good, not " + "retried)"
+                                + (answer.start().isEmpty() ? "" : ": " + answer.start()),
+                        millis,
+                        now,
+                        true,
+                        now);
+                log.warn(
+                        "Webhook {} for account {} was refused by the receiver with HTTP {}; the account's later "
+                                + "events go on",
+                        delivery.id(),
+                        delivery.accountId(),
+                        statusCode);
                 return true;
             } else {
                 breaker.onError(millis, TimeUnit.MILLISECONDS, new IllegalStateException("HTTP " + statusCode));
                 metrics.attempt(WebhookMetrics.Outcome.HTTP_ERROR, millis);
-                failed(delivery, attempt, statusCode, "HTTP " + statusCode
-                        + (answer.start().isEmpty() ? "" : ": " + answer.start()), millis);
+                failed(
+                        delivery,
+                        attempt,
+                        statusCode,
+                        "HTTP " + statusCode + (answer.start().isEmpty() ? "" : ": " + answer.start()),
+                        millis);
             }
         } catch (OutboundGuard.UnresolvableHostException unresolvable) {
             breaker.releasePermission();
@@ -263,8 +291,12 @@ class WebhookDispatcher implements SmartLifecycle {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             breaker.onError(millis, TimeUnit.MILLISECONDS, e);
             metrics.attempt(WebhookMetrics.Outcome.CONNECTION_ERROR, millis);
-            failed(delivery, attempt, null, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), millis);
+            failed(
+                    delivery,
+                    attempt,
+                    null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    millis);
         }
         return false;
     }
@@ -291,8 +323,13 @@ class WebhookDispatcher implements SmartLifecycle {
         store.failedAttempt(delivery.id(), statusCode, error, millis, last ? now : next, last, now);
         if (last) {
             metrics.gaveUp();
-            log.warn("Webhook {} for account {} failed after {} attempts over {}: {}", delivery.id(),
-                    delivery.accountId(), attempt, Duration.between(delivery.createdAt(), now), error);
+            log.warn(
+                    "Webhook {} for account {} failed after {} attempts over {}: {}",
+                    delivery.id(),
+                    delivery.accountId(),
+                    attempt,
+                    Duration.between(delivery.createdAt(), now),
+                    error);
         }
     }
 
@@ -303,11 +340,11 @@ class WebhookDispatcher implements SmartLifecycle {
     Duration backoff(int attempt) {
         double grown = settings.retryBase().toMillis() * Math.pow(4, Math.min(attempt - 1, 20));
         double capped = Math.min(grown, settings.retryMaxDelay().toMillis());
-        return Duration.ofMillis((long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
+        return Duration.ofMillis(
+                (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
     }
 
-    private record Answer(int status, String start) {
-    }
+    private record Answer(int status, String start) {}
 
     /** The first characters of the receiver's answer (for the delivery record), the rest discarded. */
     private static String answerStart(org.apache.hc.core5.http.HttpEntity entity) throws IOException {
@@ -316,7 +353,8 @@ class WebhookDispatcher implements SmartLifecycle {
         }
         try (java.io.InputStream in = entity.getContent()) {
             byte[] start = in.readNBytes(ANSWER_KEPT);
-            String text = new String(start, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "")
+            String text = new String(start, StandardCharsets.UTF_8)
+                    .replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "")
                     .strip();
             return start.length == ANSWER_KEPT ? text + "..." : text;
         } finally {

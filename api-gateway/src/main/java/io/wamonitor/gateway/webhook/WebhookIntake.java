@@ -7,22 +7,20 @@ import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
-import io.wamonitor.gateway.api.WorkerEvent;
-import org.springframework.core.annotation.Order;
 import io.wamonitor.gateway.account.AccountDeleted;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
+import io.wamonitor.gateway.api.WorkerEvent;
 import io.wamonitor.gateway.media.MediaStore;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
 
 /**
  * Turns the worker's events into delivery records (written before anything is sent), storing message media on
@@ -43,8 +41,14 @@ public class WebhookIntake {
 
     private final WebhookDispatcher dispatcher;
 
-    WebhookIntake(AccountService accounts, DeliveryStore store, MediaStore media, ObjectMapper json, Clock clock,
-                  MeterRegistry meters, WebhookDispatcher dispatcher) {
+    WebhookIntake(
+            AccountService accounts,
+            DeliveryStore store,
+            MediaStore media,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry meters,
+            WebhookDispatcher dispatcher) {
         this.meters = meters;
         this.dispatcher = dispatcher;
         this.accounts = accounts;
@@ -65,7 +69,12 @@ public class WebhookIntake {
     @Order(10)
     void onStatus(WorkerEvent<AccountStatusChanged> event) {
         AccountStatusChanged status = event.payload();
-        onStatus(event.accountId(), event.id(), status.status().name(), status.reason(), status.phone(),
+        onStatus(
+                event.accountId(),
+                event.id(),
+                status.status().name(),
+                status.reason(),
+                status.phone(),
                 event.occurredAt());
     }
 
@@ -97,20 +106,34 @@ public class WebhookIntake {
         String mediaUrl = null;
         if (message.media() != null && message.media().data() != null) {
             byte[] bytes = Base64.getDecoder().decode(message.media().data());
-            mediaUrl = media.store(accountId, message.messageId(), message.media().mimetype(),
-                    message.media().filename(), bytes).url();
+            mediaUrl = media.store(
+                            accountId,
+                            message.messageId(),
+                            message.media().mimetype(),
+                            message.media().filename(),
+                            bytes)
+                    .url();
         }
         if (target.wants("message")) {
-            record(accountId, eventId, "message", target.url(),
+            record(
+                    accountId,
+                    eventId,
+                    "message",
+                    target.url(),
                     WebhookPayloads.message(eventId, accountId, message, mediaUrl));
         }
     }
 
     public void onStatus(UUID account, UUID eventId, String status, String reason, String phone, Instant at) {
         String accountId = account.toString();
-        accounts.webhookTarget(accountId).filter(t -> t.wants("status")).ifPresent(target -> record(accountId,
-                eventId.toString(), "status", target.url(),
-                WebhookPayloads.status(eventId.toString(), accountId, status, reason, phone, at)));
+        accounts.webhookTarget(accountId)
+                .filter(t -> t.wants("status"))
+                .ifPresent(target -> record(
+                        accountId,
+                        eventId.toString(),
+                        "status",
+                        target.url(),
+                        WebhookPayloads.status(eventId.toString(), accountId, status, reason, phone, at)));
     }
 
     /** Receipts of sent messages, as {@code ack} events (one per message and ack level). */
@@ -119,7 +142,11 @@ public class WebhookIntake {
         accounts.webhookTarget(accountId).filter(t -> t.wants("ack")).ifPresent(target -> {
             for (String messageId : messageIds) {
                 String eventId = derivedEventId(accountId, "ack", messageId + ":" + ack);
-                record(accountId, eventId, "ack", target.url(),
+                record(
+                        accountId,
+                        eventId,
+                        "ack",
+                        target.url(),
                         WebhookPayloads.ack(eventId, accountId, messageId, chat, ack, at));
             }
         });
@@ -128,8 +155,14 @@ public class WebhookIntake {
     /** A new QR code to scan (or none), as a {@code qr} event with the code as a PNG data URL and as text. */
     public void onQr(UUID account, UUID eventId, String qr, Instant at) {
         String accountId = account.toString();
-        accounts.webhookTarget(accountId).filter(t -> t.wants("qr")).ifPresent(target -> record(accountId,
-                eventId.toString(), "qr", target.url(), WebhookPayloads.qr(eventId.toString(), accountId, qr, at)));
+        accounts.webhookTarget(accountId)
+                .filter(t -> t.wants("qr"))
+                .ifPresent(target -> record(
+                        accountId,
+                        eventId.toString(),
+                        "qr",
+                        target.url(),
+                        WebhookPayloads.qr(eventId.toString(), accountId, qr, at)));
     }
 
     /**
@@ -149,8 +182,22 @@ public class WebhookIntake {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        if (store.insert(new Delivery(eventId, accountId, event, url, body, sequence.incrementAndGet(),
-                Delivery.Status.PENDING, 0, now, null, null, null, now, now, null))) {
+        if (store.insert(new Delivery(
+                eventId,
+                accountId,
+                event,
+                url,
+                body,
+                sequence.incrementAndGet(),
+                Delivery.Status.PENDING,
+                0,
+                now,
+                null,
+                null,
+                null,
+                now,
+                now,
+                null))) {
             dispatcher.wake(accountId); // recorded first, so a crash now loses nothing
         }
     }

@@ -6,11 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * What an SRE watches of webhook delivery: attempts by outcome and how long they took, deliveries given up,
@@ -20,7 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class WebhookMetrics {
 
-    enum Outcome { DELIVERED, HTTP_ERROR, REFUSED, CONNECTION_ERROR, BLOCKED, CIRCUIT_OPEN }
+    enum Outcome {
+        DELIVERED,
+        HTTP_ERROR,
+        REFUSED,
+        CONNECTION_ERROR,
+        BLOCKED,
+        CIRCUIT_OPEN
+    }
 
     private final MeterRegistry registry;
     private final Map<Outcome, Counter> attempts = new ConcurrentHashMap<>();
@@ -32,15 +38,19 @@ class WebhookMetrics {
         this.registry = registry;
         this.attemptDuration = Timer.builder("wamonitor.webhook.attempt.duration")
                 .description("Time of one webhook HTTP attempt, until the receiver answered or failed")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram()
+                .register(registry);
         this.endToEnd = Timer.builder("wamonitor.webhook.delivery.latency")
                 .description("From recording an event to its successful delivery, retries included")
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofHours(2)).register(registry);
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(registry);
         this.givenUp = Counter.builder("wamonitor.webhook.deliveries.failed")
                 .description("Deliveries given up after WEBHOOK_MAX_ATTEMPTS (or refused by the SSRF guard)")
                 .register(registry);
         Gauge.builder("wamonitor.webhook.deliveries.pending", store, DeliveryStore::countPending)
-                .description("Deliveries waiting to be sent or retried").register(registry);
+                .description("Deliveries waiting to be sent or retried")
+                .register(registry);
     }
 
     void bind(CircuitBreakerRegistry breakers) {
@@ -48,9 +58,13 @@ class WebhookMetrics {
     }
 
     void attempt(Outcome outcome, long millis) {
-        attempts.computeIfAbsent(outcome, o -> Counter.builder("wamonitor.webhook.attempts")
-                .description("Webhook delivery attempts by outcome").tag("outcome", o.name().toLowerCase())
-                .register(registry)).increment();
+        attempts.computeIfAbsent(
+                        outcome,
+                        o -> Counter.builder("wamonitor.webhook.attempts")
+                                .description("Webhook delivery attempts by outcome")
+                                .tag("outcome", o.name().toLowerCase())
+                                .register(registry))
+                .increment();
         if (outcome != Outcome.CIRCUIT_OPEN && outcome != Outcome.BLOCKED) {
             attemptDuration.record(Duration.ofMillis(millis));
         }

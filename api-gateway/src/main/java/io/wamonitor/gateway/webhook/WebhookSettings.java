@@ -1,8 +1,7 @@
 package io.wamonitor.gateway.webhook;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param timeout       {@code WEBHOOK_TIMEOUT}: per attempt, the limit for connecting and, separately, for the answer
@@ -18,8 +17,14 @@ import java.time.Duration;
  * @param retention     {@code WEBHOOK_RETENTION}: finished delivery records older than this are purged
  */
 @ConfigurationProperties("wamonitor.webhook")
-public record WebhookSettings(Duration timeout, int maxAttempts, Duration retryBase, Duration retryMaxDelay,
-                              Duration retryHorizon, int concurrency, Duration retention) {
+public record WebhookSettings(
+        Duration timeout,
+        int maxAttempts,
+        Duration retryBase,
+        Duration retryMaxDelay,
+        Duration retryHorizon,
+        int concurrency,
+        Duration retention) {
 
     public static final Duration DEFAULT_RETRY_HORIZON = Duration.ofHours(24);
 

@@ -1,16 +1,15 @@
 package io.wamonitor.gateway.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 signatures of webhook bodies, with the account's secret. */
 final class WebhookSigner {
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     /** The {@code X-Webhook-Signature} value: {@code sha256=<hex HMAC of the raw body>}. */
     static String signature(String secret, byte[] body) {

@@ -2,7 +2,9 @@
  * Webhook delivery: durable delivery records, signed bodies, retries with backoff, fair scheduling and a circuit
  * breaker per receiver.
  */
-@ApplicationModule(displayName = "webhook", allowedDependencies = {"api", "account", "media", "security"})
+@ApplicationModule(
+        displayName = "webhook",
+        allowedDependencies = {"api", "account", "media", "security"})
 package io.wamonitor.gateway.webhook;
 
 import org.springframework.modulith.ApplicationModule;

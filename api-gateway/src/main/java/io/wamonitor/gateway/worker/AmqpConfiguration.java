@@ -19,8 +19,8 @@ class AmqpConfiguration {
 
     @Bean
     RabbitRetryTemplateCustomizer eventsWaitForTheDatabase(RabbitProperties properties) {
-        return ListenerRetry.customizer(properties.getListener().getSimple().getRetry().getMaxAttempts(),
-                TransientFailures::isTransient);
+        return ListenerRetry.customizer(
+                properties.getListener().getSimple().getRetry().getMaxAttempts(), TransientFailures::isTransient);
     }
 
     @Bean

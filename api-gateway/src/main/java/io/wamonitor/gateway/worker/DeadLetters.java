@@ -4,18 +4,17 @@ import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wamonitor.contracts.AmqpTopology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dead-letter queues: messages that could never be handled (undecodable, invalid, or failing on every
@@ -48,12 +47,10 @@ class DeadLetters {
     }
 
     /** A queue whose dead letters the API lists and replays, by the name without the namespace. */
-    record DeadLetterQueue(String queue, String deadLetterQueue, long messages) {
-    }
+    record DeadLetterQueue(String queue, String deadLetterQueue, long messages) {}
 
     /** How many messages were moved back. */
-    record Replayed(String queue, int replayed) {
-    }
+    record Replayed(String queue, int replayed) {}
 
     List<DeadLetterQueue> list() {
         refresh();
@@ -66,7 +63,10 @@ class DeadLetters {
 
     /** Moves the dead letters of {@code shortName} back to its queue, oldest first; empty if no such queue. */
     Optional<Replayed> replay(String shortName) {
-        String queue = queues().stream().filter(q -> shortName(q).equals(shortName)).findFirst().orElse(null);
+        String queue = queues().stream()
+                .filter(q -> shortName(q).equals(shortName))
+                .findFirst()
+                .orElse(null);
         if (queue == null) {
             return Optional.empty();
         }

@@ -1,10 +1,6 @@
 package io.wamonitor.gateway.worker;
 
 import io.wamonitor.gateway.account.AccountService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Heals the difference between the accounts the gateway knows and the sessions workers hold, after each
@@ -31,8 +30,12 @@ class SessionReconciler {
     private final Clock clock;
     private final Map<UUID, Instant> lastResent = new ConcurrentHashMap<>();
 
-    SessionReconciler(AccountService accounts, WorkerRegistry workers, WorkerLink link, WorkerLinkSettings settings,
-                      Clock clock) {
+    SessionReconciler(
+            AccountService accounts,
+            WorkerRegistry workers,
+            WorkerLink link,
+            WorkerLinkSettings settings,
+            Clock clock) {
         this.accounts = accounts;
         this.workers = workers;
         this.link = link;

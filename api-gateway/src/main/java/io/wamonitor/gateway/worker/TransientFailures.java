@@ -1,10 +1,9 @@
 package io.wamonitor.gateway.worker;
 
+import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-
-import java.util.Set;
 
 /**
  * Tells a dependency that is away (MongoDB down, slow or out of pooled connections) from a message that can never
@@ -19,12 +18,12 @@ final class TransientFailures {
             "com.mongodb.MongoNotPrimaryException", "com.mongodb.MongoNodeIsRecoveringException",
             "com.mongodb.MongoInterruptedException", "com.mongodb.MongoOperationTimeoutException");
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     static boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+            if (t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException
                     || t instanceof RecoverableDataAccessException) {
                 return true;
             }

@@ -34,19 +34,26 @@ class WorkerEventListener {
 
     @RabbitListener(queues = "#{@amqpTopology.gatewayEventsQueue()}")
     void onEvent(Message message) {
-        envelopes.accept(message, envelope -> !(envelope.payload() instanceof WorkerHeartbeat)).ifPresent(envelope -> {
-            if (envelope.payload() instanceof CommandResult result) {
-                logRejection(envelope, result);
-            }
-            features.publishEvent(new WorkerEvent<>(envelope));
-            envelopes.handled(envelope.id());
-        });
+        envelopes
+                .accept(message, envelope -> !(envelope.payload() instanceof WorkerHeartbeat))
+                .ifPresent(envelope -> {
+                    if (envelope.payload() instanceof CommandResult result) {
+                        logRejection(envelope, result);
+                    }
+                    features.publishEvent(new WorkerEvent<>(envelope));
+                    envelopes.handled(envelope.id());
+                });
     }
 
     private static void logRejection(Envelope<Payload> envelope, CommandResult result) {
         if (result.outcome() == CommandResult.Outcome.REJECTED) {
-            log.warn("Worker {} rejected {} for account {}: {} ({})", result.workerId(), result.commandType(),
-                    envelope.accountId(), result.code(), result.message());
+            log.warn(
+                    "Worker {} rejected {} for account {}: {} ({})",
+                    result.workerId(),
+                    result.commandType(),
+                    envelope.accountId(),
+                    result.code(),
+                    result.message());
         }
     }
 }

@@ -7,17 +7,16 @@ import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
 import io.wamonitor.gateway.api.WorkerEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Keeps account statuses true to what the workers report: a heartbeat carries each held account's status, and
@@ -35,6 +34,7 @@ class WorkerHeartbeats {
      * just before (still on its way through its journal) must not be overtaken.
      */
     private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(WorkerHeartbeats.class);
 
     private final WorkerRegistry workers;
@@ -45,8 +45,13 @@ class WorkerHeartbeats {
     private final Clock clock;
     private final Instant startedAt;
 
-    WorkerHeartbeats(WorkerRegistry workers, SessionReconciler reconciler, AccountService accounts,
-                     ApplicationEventPublisher features, WorkerLinkSettings settings, Clock clock) {
+    WorkerHeartbeats(
+            WorkerRegistry workers,
+            SessionReconciler reconciler,
+            AccountService accounts,
+            ApplicationEventPublisher features,
+            WorkerLinkSettings settings,
+            Clock clock) {
         this.workers = workers;
         this.reconciler = reconciler;
         this.accounts = accounts;
@@ -63,10 +68,13 @@ class WorkerHeartbeats {
         for (WorkerHeartbeat.HeldSession held : heartbeat.sessions()) {
             accounts.find(held.accountId().toString())
                     .filter(account -> differs(account, held, heartbeat.workerId())
-                            && (unreachable(account) || account.updatedAt() == null
-                            || account.updatedAt().plus(SETTLE).isBefore(event.occurredAt())))
-                    .ifPresent(account -> report(held.accountId(), new AccountStatusChanged(held.status(),
-                            held.reason(), heartbeat.workerId(), held.phone()), event.occurredAt()));
+                            && (unreachable(account)
+                                    || account.updatedAt() == null
+                                    || account.updatedAt().plus(SETTLE).isBefore(event.occurredAt())))
+                    .ifPresent(account -> report(
+                            held.accountId(),
+                            new AccountStatusChanged(held.status(), held.reason(), heartbeat.workerId(), held.phone()),
+                            event.occurredAt()));
         }
         try {
             reconciler.reconcile();
@@ -77,7 +85,8 @@ class WorkerHeartbeats {
     }
 
     private static boolean differs(AccountView account, WorkerHeartbeat.HeldSession held, String workerId) {
-        return account.status() != held.status() || !Objects.equals(account.statusReason(), held.reason())
+        return account.status() != held.status()
+                || !Objects.equals(account.statusReason(), held.reason())
                 || !Objects.equals(account.workerId(), workerId);
     }
 
@@ -100,16 +109,26 @@ class WorkerHeartbeats {
             if (worker == null || workers.isAlive(worker) || unreachable(account)) {
                 continue;
             }
-            log.warn("Account {}: worker {} has not been heard from for {} s; the account is DISCONNECTED until it "
-                    + "reports again", account.id(), worker, settings.workerTimeout().toSeconds());
-            report(UUID.fromString(account.id()), new AccountStatusChanged(io.wamonitor.contracts.AccountStatus
-                    .DISCONNECTED, UNREACHABLE + ": no heartbeat from " + worker + " for "
-                    + settings.workerTimeout().toSeconds() + " s", worker, null), now);
+            log.warn(
+                    "Account {}: worker {} has not been heard from for {} s; the account is DISCONNECTED until it "
+                            + "reports again",
+                    account.id(),
+                    worker,
+                    settings.workerTimeout().toSeconds());
+            report(
+                    UUID.fromString(account.id()),
+                    new AccountStatusChanged(
+                            io.wamonitor.contracts.AccountStatus.DISCONNECTED,
+                            UNREACHABLE + ": no heartbeat from " + worker + " for "
+                                    + settings.workerTimeout().toSeconds() + " s",
+                            worker,
+                            null),
+                    now);
         }
     }
 
     private void report(UUID account, AccountStatusChanged status, Instant at) {
-        features.publishEvent(new WorkerEvent<>(new Envelope<>(UUID.randomUUID(), MessageCatalog.typeOf(status), at,
-                account, status)));
+        features.publishEvent(new WorkerEvent<>(
+                new Envelope<>(UUID.randomUUID(), MessageCatalog.typeOf(status), at, account, status)));
     }
 }

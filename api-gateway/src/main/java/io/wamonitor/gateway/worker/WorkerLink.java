@@ -11,23 +11,22 @@ import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
 import io.wamonitor.contracts.command.SendMessage;
+import io.wamonitor.contracts.command.StartSession;
+import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
-import io.wamonitor.contracts.command.StartSession;
-import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.gateway.account.SessionControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 /** Sends commands to the worker; each one is persistent and confirmed by the broker before it counts as sent. */
 @Component
@@ -42,8 +41,13 @@ class WorkerLink implements SessionControl, WorkerRequests {
     private final Clock clock;
     private final RabbitTemplate requests;
 
-    WorkerLink(RabbitTemplate rabbit, EnvelopeMessages messages, AmqpTopology topology, EnvelopeCodec codec,
-               WorkerLinkSettings settings, Clock clock) {
+    WorkerLink(
+            RabbitTemplate rabbit,
+            EnvelopeMessages messages,
+            AmqpTopology topology,
+            EnvelopeCodec codec,
+            WorkerLinkSettings settings,
+            Clock clock) {
         this.messages = messages;
         // Request-reply over RabbitMQ's direct reply-to, on its own template so the wait has its own timeout.
         this.requests = new RabbitTemplate(rabbit.getConnectionFactory());
@@ -52,8 +56,10 @@ class WorkerLink implements SessionControl, WorkerRequests {
         this.codec = codec;
         this.settings = settings;
         this.clock = clock;
-        rabbit.setReturnsCallback(returned -> log.error("Command {} was not routed to any queue: {}",
-                returned.getMessage().getMessageProperties().getType(), returned.getReplyText()));
+        rabbit.setReturnsCallback(returned -> log.error(
+                "Command {} was not routed to any queue: {}",
+                returned.getMessage().getMessageProperties().getType(),
+                returned.getReplyText()));
     }
 
     /** Stops the reply listener before the connection goes, so shutdown does not log a lost consumer. */
@@ -128,12 +134,13 @@ class WorkerLink implements SessionControl, WorkerRequests {
             throw new WorkerUnavailableException("RabbitMQ is unavailable: " + e.getMessage());
         }
         if (reply == null) {
-            throw new WorkerUnavailableException("no worker answered within " + settings.replyTimeout().toSeconds()
-                    + " s");
+            throw new WorkerUnavailableException(
+                    "no worker answered within " + settings.replyTimeout().toSeconds() + " s");
         }
         Payload answer = codec.decode(reply.getBody()).payload();
         if (!answerType.isInstance(answer)) {
-            throw new WorkerUnavailableException("the worker answered with " + answer.getClass().getSimpleName());
+            throw new WorkerUnavailableException(
+                    "the worker answered with " + answer.getClass().getSimpleName());
         }
         return answerType.cast(answer);
     }

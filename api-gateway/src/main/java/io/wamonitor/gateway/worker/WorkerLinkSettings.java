@@ -1,8 +1,7 @@
 package io.wamonitor.gateway.worker;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param reconcileGrace an account younger than this is not yet expected in a worker's heartbeat
@@ -12,8 +11,8 @@ import java.time.Duration;
  *                       worker before the API answers 503 WORKER_UNAVAILABLE
  */
 @ConfigurationProperties("wamonitor.worker-link")
-public record WorkerLinkSettings(Duration reconcileGrace,
-                                 Duration resendAfter, Duration workerTimeout, Duration replyTimeout) {
+public record WorkerLinkSettings(
+        Duration reconcileGrace, Duration resendAfter, Duration workerTimeout, Duration replyTimeout) {
 
     public WorkerLinkSettings {
         reconcileGrace = reconcileGrace == null ? Duration.ofSeconds(30) : reconcileGrace;

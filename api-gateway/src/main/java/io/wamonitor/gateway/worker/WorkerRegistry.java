@@ -1,11 +1,8 @@
 package io.wamonitor.gateway.worker;
 
-import io.wamonitor.contracts.event.WorkerHeartbeat;
-import org.springframework.stereotype.Component;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import io.wamonitor.contracts.event.WorkerHeartbeat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
 
 /** The workers the gateway has heard from, with their last heartbeat. Kept in memory: heartbeats rebuild it. */
 @Component
@@ -29,11 +27,22 @@ class WorkerRegistry {
         this.settings = settings;
         this.clock = clock;
         Gauge.builder("wamonitor.workers.alive", this, r -> r.alive().count())
-                .description("Workers whose heartbeat is recent (WORKER_TIMEOUT)").register(meters);
-        Gauge.builder("wamonitor.workers.slots", this, r -> r.alive().mapToInt(WorkerView::slotsTotal).sum())
-                .tag("state", "total").description("Account slots of the live workers").register(meters);
-        Gauge.builder("wamonitor.workers.slots", this, r -> r.alive().mapToInt(WorkerView::slotsUsed).sum())
-                .tag("state", "used").description("Account slots of the live workers").register(meters);
+                .description("Workers whose heartbeat is recent (WORKER_TIMEOUT)")
+                .register(meters);
+        Gauge.builder(
+                        "wamonitor.workers.slots",
+                        this,
+                        r -> r.alive().mapToInt(WorkerView::slotsTotal).sum())
+                .tag("state", "total")
+                .description("Account slots of the live workers")
+                .register(meters);
+        Gauge.builder(
+                        "wamonitor.workers.slots",
+                        this,
+                        r -> r.alive().mapToInt(WorkerView::slotsUsed).sum())
+                .tag("state", "used")
+                .description("Account slots of the live workers")
+                .register(meters);
     }
 
     private Stream<WorkerView> alive() {
@@ -42,8 +51,16 @@ class WorkerRegistry {
     }
 
     void record(WorkerHeartbeat heartbeat) {
-        workers.put(heartbeat.workerId(), new WorkerView(heartbeat.workerId(), heartbeat.slotsTotal(),
-                heartbeat.slotsUsed(), heartbeat.accounts(), heartbeat.startedAt(), clock.instant(), true));
+        workers.put(
+                heartbeat.workerId(),
+                new WorkerView(
+                        heartbeat.workerId(),
+                        heartbeat.slotsTotal(),
+                        heartbeat.slotsUsed(),
+                        heartbeat.accounts(),
+                        heartbeat.startedAt(),
+                        clock.instant(),
+                        true));
     }
 
     List<WorkerView> all() {
@@ -73,8 +90,14 @@ class WorkerRegistry {
     }
 
     /** A worker as {@code GET /api/workers} shows it. */
-    record WorkerView(String workerId, int slotsTotal, int slotsUsed, List<UUID> accounts, Instant startedAt,
-                      Instant lastHeartbeatAt, boolean alive) {
+    record WorkerView(
+            String workerId,
+            int slotsTotal,
+            int slotsUsed,
+            List<UUID> accounts,
+            Instant startedAt,
+            Instant lastHeartbeatAt,
+            boolean alive) {
 
         WorkerView withAlive(boolean isAlive) {
             return new WorkerView(workerId, slotsTotal, slotsUsed, accounts, startedAt, lastHeartbeatAt, isAlive);

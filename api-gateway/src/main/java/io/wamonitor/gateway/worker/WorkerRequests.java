@@ -2,7 +2,6 @@ package io.wamonitor.gateway.worker;
 
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
-
 import java.util.UUID;
 
 /**

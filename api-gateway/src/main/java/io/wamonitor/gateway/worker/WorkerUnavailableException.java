@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 public class WorkerUnavailableException extends ApiProblem {
 
     public WorkerUnavailableException(String message) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "WORKER_UNAVAILABLE", "Worker unavailable",
+        super(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "WORKER_UNAVAILABLE",
+                "Worker unavailable",
                 "The browser worker did not answer: " + message);
         header(HttpHeaders.RETRY_AFTER, "5");
     }

@@ -1,5 +1,8 @@
 package io.wamonitor.gateway.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Envelope;
@@ -10,8 +13,6 @@ import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.gateway.AbstractGatewayIT;
 import io.wamonitor.testkit.ApiClient;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 class AccountApiIT extends AbstractGatewayIT {
 
@@ -35,8 +34,8 @@ class AccountApiIT extends AbstractGatewayIT {
 
     @Test
     void createdAccountStartsInInitWithSnakeCaseFields() {
-        ApiClient.Response created = api.post("/api/accounts",
-                "{\"name\":\"Support Account\",\"webhook_url\":\"https://hooks.example.com/wa\"}");
+        ApiClient.Response created = api.post(
+                "/api/accounts", "{\"name\":\"Support Account\",\"webhook_url\":\"https://hooks.example.com/wa\"}");
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode account = created.json();
@@ -72,15 +71,16 @@ class AccountApiIT extends AbstractGatewayIT {
     void webhookUrlCanBeChangedAndRemoved() {
         String id = api.post("/api/accounts", "{\"name\":\"Hooked\"}").text("id");
 
-        ApiClient.Response changed = api.put("/api/accounts/" + id + "/webhook",
-                "{\"webhook_url\":\"http://receiver.example.org/in\"}");
+        ApiClient.Response changed =
+                api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":\"http://receiver.example.org/in\"}");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.text("webhook_url")).isEqualTo("http://receiver.example.org/in");
         assertThat(api.get("/api/accounts/" + id).text("webhook_url")).isEqualTo("http://receiver.example.org/in");
 
         ApiClient.Response removed = api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":null}");
         assertThat(removed.status()).isEqualTo(200);
-        assertThat(api.get("/api/accounts/" + id).json().path("webhook_url").isNull()).isTrue();
+        assertThat(api.get("/api/accounts/" + id).json().path("webhook_url").isNull())
+                .isTrue();
     }
 
     @Test
@@ -97,7 +97,8 @@ class AccountApiIT extends AbstractGatewayIT {
 
         assertThat(api.delete("/api/accounts/" + id).status()).isEqualTo(200);
         List<Envelope<Payload>> afterDelete = support.takeCommands();
-        assertThat(afterDelete).extracting(Envelope::payload)
+        assertThat(afterDelete)
+                .extracting(Envelope::payload)
                 .hasExactlyElementsOfTypes(StopSession.class, DeleteSession.class);
         assertThat(afterDelete).allSatisfy(c -> assertThat(c.accountId()).hasToString(id));
     }
@@ -142,19 +143,20 @@ class AccountApiIT extends AbstractGatewayIT {
         });
 
         // An older observation arriving late must not overwrite the newer one.
-        support.publishEvent(account, new AccountStatusChanged(AccountStatus.INIT, "old news", "worker-a"),
-                now.minusSeconds(30));
-        support.publishEvent(account, new AccountStatusChanged(AccountStatus.READY, "linked", "worker-a"),
-                now.plusSeconds(1));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY"));
+        support.publishEvent(
+                account, new AccountStatusChanged(AccountStatus.INIT, "old news", "worker-a"), now.minusSeconds(30));
+        support.publishEvent(
+                account, new AccountStatusChanged(AccountStatus.READY, "linked", "worker-a"), now.plusSeconds(1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get("/api/accounts/" + id).text("status"))
+                        .isEqualTo("READY"));
         assertThat(api.get("/api/accounts/" + id).text("status_reason")).isEqualTo("linked");
     }
 
     @Test
     void statusForAnUnknownAccountChangesNothing() {
-        support.publishEvent(UUID.randomUUID(),
-                new AccountStatusChanged(AccountStatus.READY, "ghost", "worker-a"), Instant.now());
+        support.publishEvent(
+                UUID.randomUUID(), new AccountStatusChanged(AccountStatus.READY, "ghost", "worker-a"), Instant.now());
         String id = api.post("/api/accounts", "{\"name\":\"Real\"}").text("id");
 
         assertThat(api.get("/api/accounts").json()).hasSize(1);
@@ -169,18 +171,23 @@ class AccountApiIT extends AbstractGatewayIT {
 
         support.publishRaw(support.topology().eventsExchange(), "account.explode.v1", poison);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(support.broker().take(dlq)).hasValueSatisfying(message ->
-                        assertThat(new String(message.getBody(), StandardCharsets.UTF_8))
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(support.broker().take(dlq))
+                        .hasValueSatisfying(message -> assertThat(new String(message.getBody(), StandardCharsets.UTF_8))
                                 .contains("account.explode.v1")));
         assertThat(api.get("/api").status()).as("gateway still serves").isEqualTo(200);
     }
 
     @Test
     void corsAllowsAnyOriginByDefault() {
-        ApiClient.Response preflight = api.send("OPTIONS", "/api/accounts", null, null, Map.of(
-                "Origin", "https://dashboard.example.com",
-                "Access-Control-Request-Method", "POST"));
+        ApiClient.Response preflight = api.send(
+                "OPTIONS",
+                "/api/accounts",
+                null,
+                null,
+                Map.of(
+                        "Origin", "https://dashboard.example.com",
+                        "Access-Control-Request-Method", "POST"));
 
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))

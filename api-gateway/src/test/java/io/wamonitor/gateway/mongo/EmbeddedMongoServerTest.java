@@ -1,5 +1,7 @@
 package io.wamonitor.gateway.mongo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -9,10 +11,6 @@ import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded server as the gateway serves it, under the pattern that broke it: many clients updating one
@@ -54,7 +53,8 @@ class EmbeddedMongoServerTest {
                 .applyConnectionString(new ConnectionString(
                         "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/?retryWrites=false"))
                 .applyToSocketSettings(s -> s.readTimeout(10, TimeUnit.SECONDS))
-                .addCommandListener(failures).build();
+                .addCommandListener(failures)
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try (MongoClient client = MongoClients.create(settings)) {
             MongoCollection<Document> docs = client.getDatabase("test").getCollection("docs");
@@ -64,9 +64,13 @@ class EmbeddedMongoServerTest {
                 int clientNo = c;
                 work.add(pool.submit(() -> {
                     for (int i = 0; i < ROUNDS; i++) {
-                        docs.updateOne(new Document("_id", "busy"), new Document("$inc", new Document("n", 1))
-                                .append("$push", new Document("log", new Document("client", clientNo).append("i", i)))
-                                .append("$set", new Document("field" + (i % 40), i)));
+                        docs.updateOne(
+                                new Document("_id", "busy"),
+                                new Document("$inc", new Document("n", 1))
+                                        .append(
+                                                "$push",
+                                                new Document("log", new Document("client", clientNo).append("i", i)))
+                                        .append("$set", new Document("field" + (i % 40), i)));
                         docs.find(new Document("_id", "busy")).first();
                         docs.find().into(new ArrayList<>());
                     }

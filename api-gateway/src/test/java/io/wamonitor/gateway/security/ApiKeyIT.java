@@ -1,12 +1,11 @@
 package io.wamonitor.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.wamonitor.gateway.AbstractGatewayIT;
 import io.wamonitor.testkit.ApiClient;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The throttling test runs last: it slows down this address's failing requests for a minute. */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -23,13 +22,25 @@ class ApiKeyIT extends AbstractGatewayIT {
         assertThat(refused.text("code")).isEqualTo("UNAUTHORIZED");
         assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(anonymous.post("/api/accounts", "{\"name\":\"x\"}").status()).isEqualTo(401);
-        assertThat(anonymous.get("/api/accounts/3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f/snapshot").status()).isEqualTo(401);
-        assertThat(anonymous.get("/api/nothing").status()).as("no hint about which routes exist").isEqualTo(401);
+        assertThat(anonymous
+                        .get("/api/accounts/3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f/snapshot")
+                        .status())
+                .isEqualTo(401);
+        assertThat(anonymous.get("/api/nothing").status())
+                .as("no hint about which routes exist")
+                .isEqualTo(401);
 
         assertThat(anonymous.get("/api").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
-        assertThat(anonymous.send("OPTIONS", "/api/accounts", null, null, Map.of("Origin", "https://x.example",
-                "Access-Control-Request-Method", "GET")).status()).isEqualTo(200);
+        assertThat(anonymous
+                        .send(
+                                "OPTIONS",
+                                "/api/accounts",
+                                null,
+                                null,
+                                Map.of("Origin", "https://x.example", "Access-Control-Request-Method", "GET"))
+                        .status())
+                .isEqualTo(200);
         assertThat(api.get("/api/accounts").status()).isEqualTo(200);
     }
 
@@ -38,12 +49,28 @@ class ApiKeyIT extends AbstractGatewayIT {
     void aBearerTokenWorksAndAWrongKeyDoesNot() {
         ApiClient anonymous = api.withApiKey(null);
 
-        assertThat(anonymous.send("GET", "/api/accounts", null, null,
-                Map.of("Authorization", "Bearer " + ApiClient.TEST_API_KEY)).status()).isEqualTo(200);
-        assertThat(anonymous.send("GET", "/api/accounts", null, null, Map.of("X-Api-Key", "wam_guess")).status())
+        assertThat(anonymous
+                        .send(
+                                "GET",
+                                "/api/accounts",
+                                null,
+                                null,
+                                Map.of("Authorization", "Bearer " + ApiClient.TEST_API_KEY))
+                        .status())
+                .isEqualTo(200);
+        assertThat(anonymous
+                        .send("GET", "/api/accounts", null, null, Map.of("X-Api-Key", "wam_guess"))
+                        .status())
                 .isEqualTo(401);
-        assertThat(anonymous.send("GET", "/api/accounts", null, null,
-                Map.of("X-Api-Key", ApiClient.TEST_API_KEY.substring(1))).status()).isEqualTo(401);
+        assertThat(anonymous
+                        .send(
+                                "GET",
+                                "/api/accounts",
+                                null,
+                                null,
+                                Map.of("X-Api-Key", ApiClient.TEST_API_KEY.substring(1)))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test

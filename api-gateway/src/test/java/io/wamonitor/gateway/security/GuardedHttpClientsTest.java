@@ -1,21 +1,20 @@
 package io.wamonitor.gateway.security;
 
-import com.sun.net.httpserver.HttpServer;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The clients used for webhooks and media connect only where the guard says, at connect time. */
 class GuardedHttpClientsTest {
@@ -54,7 +53,9 @@ class GuardedHttpClientsTest {
     void aNameThatRebindsToLoopbackAfterTheCheckIsNotConnectedTo() throws IOException {
         OutboundGuard rebinding = new RebindingGuard();
         URI hook = URI.create("http://hooks.example.test:" + port() + "/hook");
-        assertThat(rebinding.check(hook)).as("the first answer is public, so the check passes").isNotEmpty();
+        assertThat(rebinding.check(hook))
+                .as("the first answer is public, so the check passes")
+                .isNotEmpty();
 
         try (CloseableHttpClient http = client(rebinding)) {
             assertThatThrownBy(() -> http.execute(new HttpPost(hook), r -> r.getCode()))

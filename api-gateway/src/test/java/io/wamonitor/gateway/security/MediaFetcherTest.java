@@ -1,22 +1,21 @@
 package io.wamonitor.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The guarded fetch against a real local HTTP server, allowed by port only. */
 class MediaFetcherTest {
 
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private HttpServer server;
     private MediaFetcher fetcher;
@@ -75,14 +74,16 @@ class MediaFetcherTest {
         assertThatThrownBy(() -> fetcher.fetch(base + "/to-file"))
                 .isInstanceOf(OutboundGuard.BlockedUrlException.class);
         assertThatThrownBy(() -> fetcher.fetch(base + "/loop"))
-                .isInstanceOf(MediaFetcher.FetchException.class).hasMessageContaining("redirected more than");
+                .isInstanceOf(MediaFetcher.FetchException.class)
+                .hasMessageContaining("redirected more than");
     }
 
     @Test
     void refusesMediaOverTheLimit() {
         assertThatThrownBy(() -> fetcher.fetch(base + "/big"))
                 .isInstanceOf(MediaFetcher.FetchException.class)
-                .extracting(e -> ((MediaFetcher.FetchException) e).code()).isEqualTo("PAYLOAD_TOO_LARGE");
+                .extracting(e -> ((MediaFetcher.FetchException) e).code())
+                .isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
     @Test

@@ -1,24 +1,37 @@
 package io.wamonitor.gateway.security;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OutboundGuardTest {
 
     private final OutboundGuard guard = new OutboundGuard("");
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1/x", "http://localhost:8001/api", "http://10.1.2.3/", "http://172.16.0.1/",
-            "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/", "http://0.0.0.0/",
-            "http://[::1]/", "http://[fd00::1]/", "http://[fe80::1]/", "http://[::ffff:127.0.0.1]/",
-            "http://[::ffff:169.254.169.254]/", "http://224.0.0.1/", "http://255.255.255.255/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1/x",
+                "http://localhost:8001/api",
+                "http://10.1.2.3/",
+                "http://172.16.0.1/",
+                "http://192.168.1.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://100.64.0.1/",
+                "http://0.0.0.0/",
+                "http://[::1]/",
+                "http://[fd00::1]/",
+                "http://[fe80::1]/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://[::ffff:169.254.169.254]/",
+                "http://224.0.0.1/",
+                "http://255.255.255.255/"
+            })
     void refusesLoopbackPrivateLinkLocalAndMetadataAddresses(String url) {
         assertThatThrownBy(() -> guard.check(URI.create(url)))
                 .isInstanceOf(OutboundGuard.BlockedUrlException.class)
@@ -40,7 +53,8 @@ class OutboundGuardTest {
     @Test
     void acceptsPublicAddresses() throws Exception {
         assertThat(OutboundGuard.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
-        assertThat(OutboundGuard.isPublic(InetAddress.getByName("2606:4700:4700::1111"))).isTrue();
+        assertThat(OutboundGuard.isPublic(InetAddress.getByName("2606:4700:4700::1111")))
+                .isTrue();
         assertThat(guard.check(URI.create("https://1.1.1.1/image.png"))).hasSize(1);
     }
 

@@ -1,6 +1,6 @@
 package io.wamonitor.gateway.web;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Integrators program against the error codes: every code the gateway's code can answer with (a problem built with
@@ -42,8 +41,14 @@ class ErrorCodesDocumentedTest {
                 }
             });
         }
-        assertThat(codes).as("the scan finds the codes").contains("ACCOUNT_NOT_FOUND", "VALIDATION_FAILED",
-                "WORKER_UNAVAILABLE", "RATE_LIMITED", "INTERNAL_ERROR");
+        assertThat(codes)
+                .as("the scan finds the codes")
+                .contains(
+                        "ACCOUNT_NOT_FOUND",
+                        "VALIDATION_FAILED",
+                        "WORKER_UNAVAILABLE",
+                        "RATE_LIMITED",
+                        "INTERNAL_ERROR");
         String readme = read(Path.of("..", "README.md"));
         String table = readme.substring(readme.indexOf("| Error `code` |"));
         table = table.substring(0, table.indexOf("\n\n"));

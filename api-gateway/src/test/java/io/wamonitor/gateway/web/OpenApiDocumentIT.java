@@ -1,9 +1,9 @@
 package io.wamonitor.gateway.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.gateway.AbstractGatewayIT;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document is the API's reference: every operation says what it answers (success and problems) and
@@ -30,7 +29,9 @@ class OpenApiDocumentIT extends AbstractGatewayIT {
     void everyOperationDeclaresItsAnswersAndSecurityAndTheDocumentPassesRedoclyLint() throws Exception {
         JsonNode document = api.get("/openapi.json").json();
         List<String> problems = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
@@ -45,13 +46,16 @@ class OpenApiDocumentIT extends AbstractGatewayIT {
                 }
                 boolean success = false;
                 boolean problem = false;
-                for (Iterator<Map.Entry<String, JsonNode>> answers = operation.path("responses").fields();
-                     answers.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> answers =
+                                operation.path("responses").fields();
+                        answers.hasNext(); ) {
                     Map.Entry<String, JsonNode> answer = answers.next();
-                    success |= answer.getKey().startsWith("2") && answer.getValue().has("content")
-                            || "202".equals(answer.getKey());
-                    problem |= (answer.getKey().startsWith("4") || answer.getKey().startsWith("5"))
-                            && answer.getValue().path("content").has("application/problem+json");
+                    success |=
+                            answer.getKey().startsWith("2") && answer.getValue().has("content")
+                                    || "202".equals(answer.getKey());
+                    problem |=
+                            (answer.getKey().startsWith("4") || answer.getKey().startsWith("5"))
+                                    && answer.getValue().path("content").has("application/problem+json");
                 }
                 if (!success) {
                     problems.add(name + ": no success answer with a body");
@@ -62,7 +66,11 @@ class OpenApiDocumentIT extends AbstractGatewayIT {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(document.path("components").path("securitySchemes").path("apiKey").path("name").asText())
+        assertThat(document.path("components")
+                        .path("securitySchemes")
+                        .path("apiKey")
+                        .path("name")
+                        .asText())
                 .isEqualTo("X-Api-Key");
 
         Files.createDirectories(WORK);
@@ -72,18 +80,22 @@ class OpenApiDocumentIT extends AbstractGatewayIT {
             Files.copy(LINT_TOOL.resolve(name), WORK.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.exists(WORK.resolve("node_modules/.bin/redocly"))) {
-            assertThat(run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error").exitCode())
-                    .as("npm ci of the pinned @redocly/cli").isZero();
+            assertThat(run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                            .exitCode())
+                    .as("npm ci of the pinned @redocly/cli")
+                    .isZero();
         }
         Run lint = run("node_modules/.bin/redocly", "lint", "--config", "redocly.yaml", "openapi.json");
         assertThat(lint.exitCode()).as("redocly lint:\n" + lint.output()).isZero();
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 
     private static Run run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(WORK.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -1,19 +1,18 @@
 package io.wamonitor.gateway.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.gateway.AbstractGatewayIT;
 import io.wamonitor.testkit.ApiClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProblemResponsesIT extends AbstractGatewayIT {
 
@@ -31,7 +30,8 @@ class ProblemResponsesIT extends AbstractGatewayIT {
                 Arguments.of("{\"name\":\"ok\",\"webhook_url\":\"ftp://files.example.com/x\"}", "webhook_url"),
                 Arguments.of("{\"name\":\"ok\",\"webhook_url\":\"/relative/path\"}", "webhook_url"),
                 Arguments.of("{\"name\":\"ok\",\"webhook_url\":\"https://user:pw@example.com/\"}", "webhook_url"),
-                Arguments.of("{\"name\":\"ok\",\"webhook_url\":\"https://example.com/" + "a".repeat(2100) + "\"}",
+                Arguments.of(
+                        "{\"name\":\"ok\",\"webhook_url\":\"https://example.com/" + "a".repeat(2100) + "\"}",
                         "webhook_url"),
                 Arguments.of("{\"name\":\"ok\",\"webhook_url\":42}", "webhook_url"));
     }
@@ -65,32 +65,48 @@ class ProblemResponsesIT extends AbstractGatewayIT {
     }
 
     static Stream<String> malformedBodies() {
-        return Stream.of("", "{", "{\"name\":", "not json", "[]", "null", "\"a string\"", "{\"name\":\"a\"} trailing",
-                "{\"name\":\"a\",}", "[".repeat(5000) + "]".repeat(5000));
+        return Stream.of(
+                "",
+                "{",
+                "{\"name\":",
+                "not json",
+                "[]",
+                "null",
+                "\"a string\"",
+                "{\"name\":\"a\"} trailing",
+                "{\"name\":\"a\",}",
+                "[".repeat(5000) + "]".repeat(5000));
     }
 
     @Test
     void wrongContentTypeIsMalformed() {
-        assertProblem(api.send("POST", "/api/accounts", "name=x", "application/x-www-form-urlencoded", Map.of()),
-                400, "MALFORMED_REQUEST");
-        assertProblem(api.send("POST", "/api/accounts", "{\"name\":\"x\"}", "text/plain", Map.of()),
-                400, "MALFORMED_REQUEST");
-        assertProblem(api.send("POST", "/api/accounts", "{\"name\":\"x\"}", null, Map.of()),
-                400, "MALFORMED_REQUEST");
+        assertProblem(
+                api.send("POST", "/api/accounts", "name=x", "application/x-www-form-urlencoded", Map.of()),
+                400,
+                "MALFORMED_REQUEST");
+        assertProblem(
+                api.send("POST", "/api/accounts", "{\"name\":\"x\"}", "text/plain", Map.of()),
+                400,
+                "MALFORMED_REQUEST");
+        assertProblem(api.send("POST", "/api/accounts", "{\"name\":\"x\"}", null, Map.of()), 400, "MALFORMED_REQUEST");
     }
 
     @ParameterizedTest
     @MethodSource("unknownAccountIds")
     void unknownOrInvalidAccountIdIsNotFound(String id) {
         assertProblem(api.get("/api/accounts/" + id), 404, "ACCOUNT_NOT_FOUND");
-        assertProblem(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":null}"), 404,
-                "ACCOUNT_NOT_FOUND");
+        assertProblem(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":null}"), 404, "ACCOUNT_NOT_FOUND");
         assertProblem(api.delete("/api/accounts/" + id), 404, "ACCOUNT_NOT_FOUND");
     }
 
     static Stream<String> unknownAccountIds() {
-        return Stream.of("3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f", "not-a-uuid", "1", "x".repeat(300),
-                "3f0c2b9e8a7d4c6b9e5f1a2b3c4d5e6f", "%E2%98%83");
+        return Stream.of(
+                "3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f",
+                "not-a-uuid",
+                "1",
+                "x".repeat(300),
+                "3f0c2b9e8a7d4c6b9e5f1a2b3c4d5e6f",
+                "%E2%98%83");
     }
 
     @Test
@@ -98,19 +114,28 @@ class ProblemResponsesIT extends AbstractGatewayIT {
         String id = api.post("/api/accounts", "{\"name\":\"Hooked\"}").text("id");
 
         assertProblem(api.put("/api/accounts/" + id + "/webhook", "{}"), 400, "VALIDATION_FAILED");
-        assertProblem(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":\"javascript:alert(1)\"}"),
-                400, "VALIDATION_FAILED");
+        assertProblem(
+                api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":\"javascript:alert(1)\"}"),
+                400,
+                "VALIDATION_FAILED");
         assertProblem(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":"), 400, "MALFORMED_REQUEST");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://127.0.0.1/x.png", "http://10.0.0.7/x.png",
-            "http://169.254.169.254/latest/meta-data/", "http://[::1]/x", "http://localhost:8001/api", "file:///etc/passwd"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "http://127.0.0.1/x.png",
+                "http://10.0.0.7/x.png",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/x",
+                "http://localhost:8001/api",
+                "file:///etc/passwd"
+            })
     void mediaUrlsIntoThePrivateNetworkAreRefused(String url) {
         String id = api.post("/api/accounts", "{\"name\":\"Sender\"}").text("id");
 
-        ApiClient.Response response = api.post("/api/accounts/" + id + "/messages/send",
-                "{\"to\":\"15550002222\",\"media_url\":\"" + url + "\"}");
+        ApiClient.Response response = api.post(
+                "/api/accounts/" + id + "/messages/send", "{\"to\":\"15550002222\",\"media_url\":\"" + url + "\"}");
 
         assertProblem(response, 400, "OUTBOUND_URL_BLOCKED");
         assertThat(support.takeCommands()).noneMatch(c -> c.type().equals("message.send.v1"));
@@ -118,10 +143,14 @@ class ProblemResponsesIT extends AbstractGatewayIT {
 
     @Test
     void webhookUrlsPointingAtThePrivateNetworkAreRefused() {
-        assertProblem(api.post("/api/accounts", "{\"name\":\"x\",\"webhook_url\":\"http://127.0.0.1:8001/api\"}"),
-                400, "OUTBOUND_URL_BLOCKED");
-        assertProblem(api.post("/api/accounts", "{\"name\":\"x\",\"webhook_url\":\"http://169.254.169.254/\"}"),
-                400, "OUTBOUND_URL_BLOCKED");
+        assertProblem(
+                api.post("/api/accounts", "{\"name\":\"x\",\"webhook_url\":\"http://127.0.0.1:8001/api\"}"),
+                400,
+                "OUTBOUND_URL_BLOCKED");
+        assertProblem(
+                api.post("/api/accounts", "{\"name\":\"x\",\"webhook_url\":\"http://169.254.169.254/\"}"),
+                400,
+                "OUTBOUND_URL_BLOCKED");
         assertThat(api.get("/api/accounts").json()).isEmpty();
     }
 
@@ -129,10 +158,14 @@ class ProblemResponsesIT extends AbstractGatewayIT {
     void sendingFromAnAccountThatIsNotReadyIsAConflict() {
         String id = api.post("/api/accounts", "{\"name\":\"Sender\"}").text("id");
 
-        assertProblem(api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"15550002222\",\"message\":\"hi\"}"),
-                409, "ACCOUNT_NOT_READY");
-        assertProblem(api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"not a number\",\"message\":\"hi\"}"),
-                400, "VALIDATION_FAILED");
+        assertProblem(
+                api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"15550002222\",\"message\":\"hi\"}"),
+                409,
+                "ACCOUNT_NOT_READY");
+        assertProblem(
+                api.post("/api/accounts/" + id + "/messages/send", "{\"to\":\"not a number\",\"message\":\"hi\"}"),
+                400,
+                "VALIDATION_FAILED");
     }
 
     @Test
@@ -155,14 +188,16 @@ class ProblemResponsesIT extends AbstractGatewayIT {
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         assertProblem(api.get("/api/nothing-here"), 404, "NOT_FOUND");
-        assertProblem(api.send("PATCH", "/api/accounts", "{}", "application/json", Map.of()), 405,
-                "METHOD_NOT_ALLOWED");
+        assertProblem(
+                api.send("PATCH", "/api/accounts", "{}", "application/json", Map.of()), 405, "METHOD_NOT_ALLOWED");
     }
 
     @Test
     void problemsNeverCarryStackTracesOrJavaNames() {
-        for (ApiClient.Response response : List.of(api.post("/api/accounts", "{\"name\":123}"),
-                api.post("/api/accounts", "{"), api.get("/api/accounts/zzz"))) {
+        for (ApiClient.Response response : List.of(
+                api.post("/api/accounts", "{\"name\":123}"),
+                api.post("/api/accounts", "{"),
+                api.get("/api/accounts/zzz"))) {
             assertThat(response.body()).doesNotContain("Exception", "at io.", "at org.", "java.");
         }
     }

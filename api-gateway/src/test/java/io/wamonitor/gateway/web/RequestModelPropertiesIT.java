@@ -1,11 +1,22 @@
 package io.wamonitor.gateway.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.gateway.GatewayApplication;
 import io.wamonitor.gateway.GatewayTestSupport;
 import io.wamonitor.testkit.ApiClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.instancio.Random;
 import org.instancio.junit.Given;
 import org.instancio.junit.GivenProvider;
@@ -18,18 +29,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property-based checks over the request models: whatever JSON a caller sends to create an account, change its
@@ -44,11 +43,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestModelPropertiesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper ESCAPING = new ObjectMapper()
-            .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, true);
-    private static final Set<String> STABLE_CODES = Set.of("VALIDATION_FAILED", "MALFORMED_REQUEST",
-            "ACCOUNT_NOT_FOUND", "OUTBOUND_URL_BLOCKED", "PAYLOAD_TOO_LARGE", "ACCOUNT_NOT_READY",
-            "ACCOUNT_LIMIT_REACHED", "NOT_FOUND");
+    private static final ObjectMapper ESCAPING =
+            new ObjectMapper().configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, true);
+    private static final Set<String> STABLE_CODES = Set.of(
+            "VALIDATION_FAILED",
+            "MALFORMED_REQUEST",
+            "ACCOUNT_NOT_FOUND",
+            "OUTBOUND_URL_BLOCKED",
+            "PAYLOAD_TOO_LARGE",
+            "ACCOUNT_NOT_READY",
+            "ACCOUNT_LIMIT_REACHED",
+            "NOT_FOUND");
 
     private static ConfigurableApplicationContext gateway;
     private static ApiClient api;
@@ -63,8 +68,10 @@ class RequestModelPropertiesIT {
         properties.put("wamonitor.accounts.max", 50);
         properties.put("wamonitor.web.max-request-bytes", 1_000_000);
         // As arguments: they must win over application.yml, as @SpringBootTest properties do.
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        gateway = new SpringApplicationBuilder(GatewayApplication.class)
+                .run(properties.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         api = ApiClient.onPort(port);
         notReadyAccount = api.post("/api/accounts", "{\"name\":\"Sender\"}").text("id");
@@ -88,9 +95,13 @@ class RequestModelPropertiesIT {
         if (response.status() == 201) {
             JsonNode stored = api.get("/api/accounts/" + response.text("id")).json();
             assertThat(stored.path("name").asText()).isEqualTo(sentAs(body.get("name"), escapeNonAscii));
-            assertThat(stored.path("webhook_url").isNull() ? null : stored.path("webhook_url").asText())
+            assertThat(
+                            stored.path("webhook_url").isNull()
+                                    ? null
+                                    : stored.path("webhook_url").asText())
                     .isEqualTo(sentAs(body.get("webhook_url"), escapeNonAscii));
-            assertThat(api.delete("/api/accounts/" + response.text("id")).status()).isEqualTo(200);
+            assertThat(api.delete("/api/accounts/" + response.text("id")).status())
+                    .isEqualTo(200);
         } else {
             assertIsProblem(response);
             assertThat(api.get("/api/accounts").json()).isEqualTo(before);
@@ -103,12 +114,15 @@ class RequestModelPropertiesIT {
             @Given(WebhookBodies.class) Map<String, Object> body, boolean escapeNonAscii) throws Exception {
         JsonNode before = api.get("/api/accounts/" + notReadyAccount).json();
 
-        ApiClient.Response response = api.put("/api/accounts/" + notReadyAccount + "/webhook", json(body,
-                escapeNonAscii));
+        ApiClient.Response response =
+                api.put("/api/accounts/" + notReadyAccount + "/webhook", json(body, escapeNonAscii));
 
         JsonNode after = api.get("/api/accounts/" + notReadyAccount).json();
         if (response.status() == 200) {
-            assertThat(after.path("webhook_url").isNull() ? null : after.path("webhook_url").asText())
+            assertThat(
+                            after.path("webhook_url").isNull()
+                                    ? null
+                                    : after.path("webhook_url").asText())
                     .isEqualTo(sentAs(body.get("webhook_url"), escapeNonAscii));
         } else {
             assertIsProblem(response);
@@ -120,19 +134,22 @@ class RequestModelPropertiesIT {
     @InstancioSource(samples = 300)
     void aMalformedSendIsRefusedAsSuchWhateverTheAccountsState(
             @Given(SendBodies.class) Map<String, Object> body, boolean escapeNonAscii) throws Exception {
-        ApiClient.Response response = api.post("/api/accounts/" + notReadyAccount + "/messages/send",
-                json(body, escapeNonAscii));
+        ApiClient.Response response =
+                api.post("/api/accounts/" + notReadyAccount + "/messages/send", json(body, escapeNonAscii));
 
         assertIsProblem(response);
         // The shape is checked before the account's state: a request without a usable recipient never gets
         // ACCOUNT_NOT_READY, and only a request with one can.
         boolean usableRecipient = body.get("to") instanceof String to && to.matches(RECIPIENT);
         if (!usableRecipient) {
-            assertThat(response.text("code")).as(response.toString()).isIn("VALIDATION_FAILED", "MALFORMED_REQUEST",
-                    "OUTBOUND_URL_BLOCKED", "PAYLOAD_TOO_LARGE");
+            assertThat(response.text("code"))
+                    .as(response.toString())
+                    .isIn("VALIDATION_FAILED", "MALFORMED_REQUEST", "OUTBOUND_URL_BLOCKED", "PAYLOAD_TOO_LARGE");
         }
         if ("ACCOUNT_NOT_READY".equals(response.text("code"))) {
-            assertThat(usableRecipient).as("refused for its state, yet its recipient is unusable: " + body).isTrue();
+            assertThat(usableRecipient)
+                    .as("refused for its state, yet its recipient is unusable: " + body)
+                    .isTrue();
         }
     }
 
@@ -142,7 +159,8 @@ class RequestModelPropertiesIT {
     @ParameterizedTest
     @InstancioSource(samples = 200)
     void anyAccountIdInThePathIsNotFoundOrMalformed(@Given(Ids.class) String id) {
-        String path = "/api/accounts/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String path =
+                "/api/accounts/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
 
         ApiClient.Response response = api.get(path);
 
@@ -161,10 +179,12 @@ class RequestModelPropertiesIT {
         @Override
         public Object provide(ElementContext context) {
             Random r = context.random();
-            return object(r, Map.of(
-                    "name", () -> r.trueOrFalse() ? name(r) : jsonValue(r, 0),
-                    "webhook_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
-                    "webhook_events", () -> r.trueOrFalse() ? events(r) : jsonValue(r, 0)));
+            return object(
+                    r,
+                    Map.of(
+                            "name", () -> r.trueOrFalse() ? name(r) : jsonValue(r, 0),
+                            "webhook_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
+                            "webhook_events", () -> r.trueOrFalse() ? events(r) : jsonValue(r, 0)));
         }
     }
 
@@ -172,9 +192,11 @@ class RequestModelPropertiesIT {
         @Override
         public Object provide(ElementContext context) {
             Random r = context.random();
-            return object(r, Map.of(
-                    "webhook_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
-                    "webhook_events", () -> r.trueOrFalse() ? events(r) : jsonValue(r, 0)));
+            return object(
+                    r,
+                    Map.of(
+                            "webhook_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
+                            "webhook_events", () -> r.trueOrFalse() ? events(r) : jsonValue(r, 0)));
         }
     }
 
@@ -182,19 +204,27 @@ class RequestModelPropertiesIT {
         @Override
         public Object provide(ElementContext context) {
             Random r = context.random();
-            Supplier<Object> media = () -> object(r, Map.of(
-                    "data", () -> r.trueOrFalse() ? r.stringOf(r.intRange(0, 40),
-                            "ABCDEFabcdef0123456789+/=".toCharArray()) : jsonValue(r, 0),
-                    "mimetype", () -> r.trueOrFalse() ? r.oneOf("image/png", "image/jpeg", "application/pdf", "image", "")
-                            : jsonValue(r, 0),
-                    "filename", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0)));
-            return object(r, Map.of(
-                    "to", () -> r.trueOrFalse() ? phone(r) : jsonValue(r, 0),
-                    "message", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
-                    "caption", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
-                    "media_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
-                    "filename", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
-                    "media", () -> r.trueOrFalse() ? media.get() : jsonValue(r, 0)));
+            Supplier<Object> media = () -> object(
+                    r,
+                    Map.of(
+                            "data",
+                                    () -> r.trueOrFalse()
+                                            ? r.stringOf(r.intRange(0, 40), "ABCDEFabcdef0123456789+/=".toCharArray())
+                                            : jsonValue(r, 0),
+                            "mimetype",
+                                    () -> r.trueOrFalse()
+                                            ? r.oneOf("image/png", "image/jpeg", "application/pdf", "image", "")
+                                            : jsonValue(r, 0),
+                            "filename", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0)));
+            return object(
+                    r,
+                    Map.of(
+                            "to", () -> r.trueOrFalse() ? phone(r) : jsonValue(r, 0),
+                            "message", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
+                            "caption", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
+                            "media_url", () -> r.trueOrFalse() ? url(r) : jsonValue(r, 0),
+                            "filename", () -> r.trueOrFalse() ? anyText(r) : jsonValue(r, 0),
+                            "media", () -> r.trueOrFalse() ? media.get() : jsonValue(r, 0)));
         }
     }
 
@@ -222,20 +252,41 @@ class RequestModelPropertiesIT {
 
     private static Object name(Random r) {
         return switch (r.intRange(0, 2)) {
-            case 0 -> r.stringOf(r.intRange(1, 100),
-                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.'".toCharArray());
-            case 1 -> r.oneOf("Support \u2713", "\u0627\u0644\u062f\u0639\u0645", "\ud83d\udc69\u200d\ud83d\udcbb Sales",
-                    "\u65e5\u672c", "a\u202eb", "x\ud800", " ", "");
+            case 0 ->
+                r.stringOf(
+                        r.intRange(1, 100),
+                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.'".toCharArray());
+            case 1 ->
+                r.oneOf(
+                        "Support \u2713",
+                        "\u0627\u0644\u062f\u0639\u0645",
+                        "\ud83d\udc69\u200d\ud83d\udcbb Sales",
+                        "\u65e5\u672c",
+                        "a\u202eb",
+                        "x\ud800",
+                        " ",
+                        "");
             default -> anyText(r);
         };
     }
 
     private static Object url(Random r) {
         return switch (r.intRange(0, 2)) {
-            case 0 -> r.oneOf("https://hooks.example.com/in", "http://hooks.example.com:8080/a?b=c", "https://example.com/",
-                    "http://127.0.0.1/x", "http://10.0.0.1/", "http://169.254.169.254/", "http://[::1]/",
-                    "ftp://example.com/", "javascript:alert(1)", "https://u:p@example.com/", "http://0x7f.1/",
-                    "https://example.com/\u00e9", "https://exa mple.com/");
+            case 0 ->
+                r.oneOf(
+                        "https://hooks.example.com/in",
+                        "http://hooks.example.com:8080/a?b=c",
+                        "https://example.com/",
+                        "http://127.0.0.1/x",
+                        "http://10.0.0.1/",
+                        "http://169.254.169.254/",
+                        "http://[::1]/",
+                        "ftp://example.com/",
+                        "javascript:alert(1)",
+                        "https://u:p@example.com/",
+                        "http://0x7f.1/",
+                        "https://example.com/\u00e9",
+                        "https://exa mple.com/");
             case 1 -> "https://" + r.mixedCaseAlphabetic(r.intRange(1, 20)) + ".example.com/";
             default -> anyText(r);
         };
@@ -317,7 +368,8 @@ class RequestModelPropertiesIT {
     /** A text as the server receives it: unescaped, the client's UTF-8 encoding turns broken surrogates into '?'. */
     private static Object sentAs(Object value, boolean escaped) {
         return value instanceof String text && !escaped
-                ? new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8) : value;
+                ? new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                : value;
     }
 
     private static void assertIsProblem(ApiClient.Response response) {

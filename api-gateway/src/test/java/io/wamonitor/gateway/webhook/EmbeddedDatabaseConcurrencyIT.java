@@ -1,12 +1,12 @@
 package io.wamonitor.gateway.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.gateway.AbstractGatewayIT;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The embedded database under the load the gateway puts on it: status updates, webhook deliveries being
@@ -32,6 +31,7 @@ class EmbeddedDatabaseConcurrencyIT extends AbstractGatewayIT {
 
     @Autowired
     AccountService accounts;
+
     @Autowired
     DeliveryStore deliveries;
 
@@ -47,11 +47,30 @@ class EmbeddedDatabaseConcurrencyIT extends AbstractGatewayIT {
                 for (int i = 0; i < ROUNDS; i++) {
                     Instant now = Instant.now();
                     Instant later = now.plusSeconds(3_600); // not due: the dispatcher leaves them alone
-                    accounts.recordStatus(account, i % 2 == 0 ? AccountStatus.READY : AccountStatus.AUTH,
-                            "round " + i, "worker-" + thread, "1555000" + thread, now);
+                    accounts.recordStatus(
+                            account,
+                            i % 2 == 0 ? AccountStatus.READY : AccountStatus.AUTH,
+                            "round " + i,
+                            "worker-" + thread,
+                            "1555000" + thread,
+                            now);
                     String delivery = thread + "-" + i;
-                    deliveries.insert(new Delivery(delivery, id, "message", "https://example.com/hook", "{}",
-                            thread * 1_000_000L + i, Delivery.Status.PENDING, 0, later, null, null, null, now, now, null));
+                    deliveries.insert(new Delivery(
+                            delivery,
+                            id,
+                            "message",
+                            "https://example.com/hook",
+                            "{}",
+                            thread * 1_000_000L + i,
+                            Delivery.Status.PENDING,
+                            0,
+                            later,
+                            null,
+                            null,
+                            null,
+                            now,
+                            now,
+                            null));
                     deliveries.oldestPending(id);
                     deliveries.failedAttempt(delivery, 503, "HTTP 503", 5, later, false, now);
                     AccountView view = accounts.get(id);
@@ -73,7 +92,11 @@ class EmbeddedDatabaseConcurrencyIT extends AbstractGatewayIT {
         }
         List<Delivery> stored = deliveries.forAccount(id, null, THREADS * ROUNDS + 10);
         assertThat(stored).hasSize(THREADS * ROUNDS);
-        assertThat(stored.stream().filter(d -> d.attempts() != 1).map(Delivery::id).toList())
-                .as("deliveries whose attempt was not recorded exactly once").isEmpty();
+        assertThat(stored.stream()
+                        .filter(d -> d.attempts() != 1)
+                        .map(Delivery::id)
+                        .toList())
+                .as("deliveries whose attempt was not recorded exactly once")
+                .isEmpty();
     }
 }

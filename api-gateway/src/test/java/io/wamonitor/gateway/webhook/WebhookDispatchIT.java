@@ -1,10 +1,22 @@
 package io.wamonitor.gateway.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import com.sun.net.httpserver.HttpServer;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.gateway.GatewayTestSupport;
 import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.RabbitBrokerExtension;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,26 +30,16 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /** The dispatcher against real receivers: a dead host does not hold up another, and old records are purged. */
 @ExtendWith(RabbitBrokerExtension.class)
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "wamonitor.outbound.allow=127.0.0.1", "wamonitor.webhook.retry-base=50ms",
-        "wamonitor.webhook.max-attempts=50", "wamonitor.webhook.timeout=1s",
-        "wamonitor.webhook.retry-max-delay=2s", "wamonitor.accounts.max=20"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "wamonitor.outbound.allow=127.0.0.1", "wamonitor.webhook.retry-base=50ms",
+            "wamonitor.webhook.max-attempts=50", "wamonitor.webhook.timeout=1s",
+            "wamonitor.webhook.retry-max-delay=2s", "wamonitor.accounts.max=20"
+        })
 class WebhookDispatchIT {
 
     static final GatewayTestSupport support = new GatewayTestSupport();
@@ -49,12 +51,16 @@ class WebhookDispatchIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     WebhookIntake intake;
+
     @Autowired
     DeliveryStore store;
+
     @Autowired
     WebhookDispatcher dispatcher;
+
     @Autowired
     MongoTemplate mongo;
 
@@ -91,18 +97,21 @@ class WebhookDispatchIT {
         }
         intake.onMessage(healthy, message("live-0"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(store.forAccount(healthy.toString(), Delivery.Status.DELIVERED, 10)).hasSize(1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                store.forAccount(dead.toString(), Delivery.Status.PENDING, 10))
-                .anyMatch(d -> String.valueOf(d.lastError()).contains("keeps failing")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(store.forAccount(healthy.toString(), Delivery.Status.DELIVERED, 10))
+                        .hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(store.forAccount(dead.toString(), Delivery.Status.PENDING, 10))
+                        .anyMatch(d -> String.valueOf(d.lastError()).contains("keeps failing")));
         List<Delivery> stuck = store.forAccount(dead.toString(), null, 10);
         assertThat(stuck).allMatch(d -> d.status() == Delivery.Status.PENDING);
         assertThat(stuck.stream().mapToInt(Delivery::attempts).sum())
-                .as("the open circuit stops the attempts").isLessThan(15);
+                .as("the open circuit stops the attempts")
+                .isLessThan(15);
 
         intake.onMessage(healthy, message("live-1"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(liveHits.get()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(liveHits.get()).isEqualTo(2));
     }
 
     @Test
@@ -111,16 +120,24 @@ class WebhookDispatchIT {
         UUID account = account(liveUrl);
         intake.onMessage(account, message("old"));
         intake.onMessage(account, message("recent"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(store.forAccount(account.toString(), Delivery.Status.DELIVERED, 10)).hasSize(2));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(store.forAccount(account.toString(), Delivery.Status.DELIVERED, 10))
+                        .hasSize(2));
         String oldId = store.forAccount(account.toString(), null, 10).stream()
-                .filter(d -> d.body().contains("\"old\"")).findFirst().orElseThrow().id();
-        mongo.updateFirst(Query.query(where("_id").is(oldId)),
-                new Update().set("updated_at", Instant.now().minus(Duration.ofDays(8))), DeliveryStore.COLLECTION);
+                .filter(d -> d.body().contains("\"old\""))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        mongo.updateFirst(
+                Query.query(where("_id").is(oldId)),
+                new Update().set("updated_at", Instant.now().minus(Duration.ofDays(8))),
+                DeliveryStore.COLLECTION);
 
         dispatcher.purge();
 
-        assertThat(store.forAccount(account.toString(), null, 10)).extracting(Delivery::id).doesNotContain(oldId)
+        assertThat(store.forAccount(account.toString(), null, 10))
+                .extracting(Delivery::id)
+                .doesNotContain(oldId)
                 .hasSize(1);
     }
 
@@ -129,15 +146,18 @@ class WebhookDispatchIT {
         String liveUrl = "http://127.0.0.1:" + live.getAddress().getPort() + "/hook";
         UUID account = account(liveUrl);
         intake.onMessage(account, message("one"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(store.forAccount(account.toString(), Delivery.Status.DELIVERED, 10)).hasSize(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(store.forAccount(account.toString(), Delivery.Status.DELIVERED, 10))
+                        .hasSize(1));
         String series = "name=\"127.0.0.1:" + live.getAddress().getPort() + "\"";
         assertThat(api.get("/actuator/prometheus").body()).contains(series);
 
         dispatcher.forgetUnusedReceivers();
         assertThat(api.get("/actuator/prometheus").body()).as("still in use").contains(series);
 
-        api.put("/api/accounts/" + account + "/webhook", "{\"webhook_url\":\"http://127.0.0.1:" + closedPort() + "/x\"}");
+        api.put(
+                "/api/accounts/" + account + "/webhook",
+                "{\"webhook_url\":\"http://127.0.0.1:" + closedPort() + "/x\"}");
         dispatcher.forgetUnusedReceivers();
         assertThat(api.get("/actuator/prometheus").body()).doesNotContain(series);
     }
@@ -168,9 +188,12 @@ class WebhookDispatchIT {
             // A delivery that falls due (a retry, say): no event wakes its account, only the dispatcher's poll.
             store.insert(delivery(quiet, quietUrl, 10_000, now));
             await("the quiet account's delivery, despite 1500 older ones of another account")
-                    .atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(liveHits.get()).isEqualTo(1));
-            assertThat(store.forAccount(busy.toString(), Delivery.Status.PENDING, 2_000).size())
-                    .as("the busy account is still draining").isGreaterThan(1_000);
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(liveHits.get()).isEqualTo(1));
+            assertThat(store.forAccount(busy.toString(), Delivery.Status.PENDING, 2_000)
+                            .size())
+                    .as("the busy account is still draining")
+                    .isGreaterThan(1_000);
         } finally {
             release.countDown();
             hanging.stop(0);
@@ -181,7 +204,8 @@ class WebhookDispatchIT {
     void aDeliveryIsRetriedUntilTheHorizonThenFailed() throws IOException {
         String url = "http://127.0.0.1:" + closedPort() + "/hook";
         UUID account = account(url);
-        Instant createdLongAgo = Instant.now().minus(WebhookSettings.DEFAULT_RETRY_HORIZON).plusSeconds(2);
+        Instant createdLongAgo =
+                Instant.now().minus(WebhookSettings.DEFAULT_RETRY_HORIZON).plusSeconds(2);
         Delivery old = delivery(account, url, 1, createdLongAgo);
         store.insert(old);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -199,20 +223,43 @@ class WebhookDispatchIT {
     }
 
     private static Delivery delivery(UUID account, String url, long seq, Instant createdAt) {
-        return new Delivery(UUID.randomUUID().toString(), account.toString(), "message", url,
-                "{\"n\":" + seq + "}", seq, Delivery.Status.PENDING, 0,
-                Instant.now(), null, null, null, createdAt, createdAt, null);
+        return new Delivery(
+                UUID.randomUUID().toString(),
+                account.toString(),
+                "message",
+                url,
+                "{\"n\":" + seq + "}",
+                seq,
+                Delivery.Status.PENDING,
+                0,
+                Instant.now(),
+                null,
+                null,
+                null,
+                createdAt,
+                createdAt,
+                null);
     }
 
     private UUID account(String webhookUrl) {
-        return UUID.fromString(api.post("/api/accounts",
-                "{\"name\":\"hook\",\"webhook_url\":\"" + webhookUrl + "\"}").text("id"));
+        return UUID.fromString(api.post("/api/accounts", "{\"name\":\"hook\",\"webhook_url\":\"" + webhookUrl + "\"}")
+                .text("id"));
     }
 
     private static MessageCaptured message(String text) {
-        return new MessageCaptured("false_15550002222@c.us_" + UUID.randomUUID().toString().replace("-", ""),
-                "15550002222@c.us", "15550002222@c.us", "15550001111@c.us", null, false, false, "chat", text,
-                Instant.now().getEpochSecond(), null, null);
+        return new MessageCaptured(
+                "false_15550002222@c.us_" + UUID.randomUUID().toString().replace("-", ""),
+                "15550002222@c.us",
+                "15550002222@c.us",
+                "15550001111@c.us",
+                null,
+                false,
+                false,
+                "chat",
+                text,
+                Instant.now().getEpochSecond(),
+                null,
+                null);
     }
 
     private static int closedPort() throws IOException {

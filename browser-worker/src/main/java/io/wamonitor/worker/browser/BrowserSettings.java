@@ -1,9 +1,8 @@
 package io.wamonitor.worker.browser;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param sessionsDir  {@code WHATSAPP_SESSIONS_DIR}: one Chromium profile per account below it (mode 0700)
@@ -16,8 +15,8 @@ import java.time.Duration;
  *                     messages, so it does not need an optimising compiler.
  */
 @ConfigurationProperties("wamonitor.browser")
-public record BrowserSettings(Path sessionsDir, Path chromiumPath, boolean headless, Duration loadTimeout,
-                              String driverNodeOptions) {
+public record BrowserSettings(
+        Path sessionsDir, Path chromiumPath, boolean headless, Duration loadTimeout, String driverNodeOptions) {
 
     public static final String DEFAULT_DRIVER_NODE_OPTIONS = "--max-semi-space-size=1 --jitless";
 

@@ -39,6 +39,5 @@ final class ChromiumFlags {
             // navigator.webdriver stays false, as in a person's browser.
             "--disable-blink-features=AutomationControlled");
 
-    private ChromiumFlags() {
-    }
+    private ChromiumFlags() {}
 }

@@ -7,11 +7,10 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ScreenshotType;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Playwright with the system Chromium. Each opened page has its own Playwright instance (and driver process),
@@ -31,16 +30,19 @@ class PlaywrightEngine implements BrowserEngine {
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "NODE_OPTIONS", settings.driverNodeOptions())));
         try {
-            BrowserContext context = playwright.chromium().launchPersistentContext(profile,
-                    new BrowserType.LaunchPersistentContextOptions()
-                            .setExecutablePath(settings.chromiumPath())
-                            .setHeadless(settings.headless())
-                            .setArgs(ChromiumFlags.FLAGS)
-                            .setUserAgent(ChromiumFlags.USER_AGENT)
-                            .setViewportSize(1280, 800)
-                            // A service worker could serve WhatsApp's cached page around our scripts.
-                            .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                            .setTimeout(settings.loadTimeout().toMillis()));
+            BrowserContext context = playwright
+                    .chromium()
+                    .launchPersistentContext(
+                            profile,
+                            new BrowserType.LaunchPersistentContextOptions()
+                                    .setExecutablePath(settings.chromiumPath())
+                                    .setHeadless(settings.headless())
+                                    .setArgs(ChromiumFlags.FLAGS)
+                                    .setUserAgent(ChromiumFlags.USER_AGENT)
+                                    .setViewportSize(1280, 800)
+                                    // A service worker could serve WhatsApp's cached page around our scripts.
+                                    .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                                    .setTimeout(settings.loadTimeout().toMillis()));
             PlaywrightPage page = new PlaywrightPage(playwright, context, setup, settings.loadTimeout());
             page.start();
             return page;
@@ -76,7 +78,9 @@ class PlaywrightEngine implements BrowserEngine {
                 return null;
             });
             setup.initScripts().forEach(context::addInitScript);
-            page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
+            page = context.pages().isEmpty()
+                    ? context.newPage()
+                    : context.pages().get(0);
             context.pages().stream().filter(p -> p != page).forEach(Page::close);
             watch(page);
             navigate();

@@ -1,14 +1,13 @@
 package io.wamonitor.worker.journal;
 
 import io.wamonitor.worker.session.CaptureLog;
-import org.h2.mvstore.MVMap;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.h2.mvstore.MVMap;
+import org.springframework.stereotype.Component;
 
 /**
  * Capture cursors, kept in the journal file: per account the floor (when capture started: history before it is
@@ -107,25 +106,29 @@ public class CaptureCursors implements CaptureLog {
     }
 
     private void prune(List<Outbox.Entry> batch) {
-        batch.stream().map(Outbox.Entry::account).filter(java.util.Objects::nonNull).distinct().forEach(account -> {
-            Long cursor = cursors.get(account.toString());
-            if (cursor == null) {
-                return;
-            }
-            long keepFrom = cursor - slackSeconds - KEEP_BELOW_SECONDS;
-            List<String> old = new ArrayList<>();
-            for (Iterator<String> it = confirmedIds.keyIterator(account + "|"); it.hasNext(); ) {
-                String key = it.next();
-                if (!key.startsWith(account + "|")) {
-                    break;
-                }
-                Long t = confirmedIds.get(key);
-                if (t != null && t < keepFrom) {
-                    old.add(key);
-                }
-            }
-            old.forEach(confirmedIds::remove);
-        });
+        batch.stream()
+                .map(Outbox.Entry::account)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(account -> {
+                    Long cursor = cursors.get(account.toString());
+                    if (cursor == null) {
+                        return;
+                    }
+                    long keepFrom = cursor - slackSeconds - KEEP_BELOW_SECONDS;
+                    List<String> old = new ArrayList<>();
+                    for (Iterator<String> it = confirmedIds.keyIterator(account + "|"); it.hasNext(); ) {
+                        String key = it.next();
+                        if (!key.startsWith(account + "|")) {
+                            break;
+                        }
+                        Long t = confirmedIds.get(key);
+                        if (t != null && t < keepFrom) {
+                            old.add(key);
+                        }
+                    }
+                    old.forEach(confirmedIds::remove);
+                });
     }
 
     private static String key(UUID account, String messageId) {

@@ -1,9 +1,8 @@
 package io.wamonitor.worker.journal;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param dir          {@code WORKER_JOURNAL_DIR}: where the journal file lives (default: {@code .journal} inside

@@ -2,17 +2,16 @@ package io.wamonitor.worker.journal;
 
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.browser.BrowserSettings;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The worker's journal file: H2's MVStore, a maintained embedded store (the same engine as the embedded
@@ -32,15 +31,18 @@ public class JournalStore {
     private final Path file;
 
     JournalStore(JournalSettings settings, BrowserSettings browser, WorkerSettings worker) {
-        Path dir = settings.dir() != null ? settings.dir()
-                : browser.sessionsDir().resolve(".journal");
+        Path dir =
+                settings.dir() != null ? settings.dir() : browser.sessionsDir().resolve(".journal");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the journal directory " + dir, e);
         }
         this.file = dir.toAbsolutePath().normalize().resolve(worker.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".mv.db");
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        this.store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .open();
         log.info("Worker journal: {}", file);
     }
 

@@ -3,11 +3,6 @@ package io.wamonitor.worker.journal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.h2.mvstore.MVMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -27,6 +22,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Events the worker captured and the broker has not confirmed yet, in the order they were captured. An event is
@@ -45,8 +44,15 @@ public class Outbox {
      * @param messageId   WhatsApp's message id when the event is a captured message (for the capture cursor)
      * @param messageTime the message's WhatsApp timestamp (epoch seconds), 0 when not a message
      */
-    public record Entry(long seq, UUID account, String type, UUID envelopeId, String messageId, long messageTime,
-                        Instant recordedAt, byte[] body) {
+    public record Entry(
+            long seq,
+            UUID account,
+            String type,
+            UUID envelopeId,
+            String messageId,
+            long messageTime,
+            Instant recordedAt,
+            byte[] body) {
 
         long size() {
             return body.length + 128L;
@@ -79,19 +85,27 @@ public class Outbox {
         Long last = entries.lastKey();
         this.nextSeq = last == null ? 1 : last + 1;
         if (!entries.isEmpty()) {
-            log.info("The journal holds {} events the broker has not confirmed yet; they are sent first",
+            log.info(
+                    "The journal holds {} events the broker has not confirmed yet; they are sent first",
                     entries.size());
         }
         Gauge.builder("wamonitor.worker.journal.events", this, Outbox::depth)
                 .description("Captured events not yet confirmed by the broker (kept in the worker's journal)")
                 .register(meters);
-        Gauge.builder("wamonitor.worker.journal.size", this, Outbox::bytes).baseUnit("bytes")
+        Gauge.builder("wamonitor.worker.journal.size", this, Outbox::bytes)
+                .baseUnit("bytes")
                 .description("Size of the unconfirmed events, media included (WORKER_JOURNAL_MAX_BYTES bounds it)")
                 .register(meters);
-        Gauge.builder("wamonitor.worker.journal.limit", this, o -> o.maxBytes).baseUnit("bytes")
-                .description("WORKER_JOURNAL_MAX_BYTES: beyond it new messages wait in WhatsApp Web").register(meters);
-        Gauge.builder("wamonitor.worker.journal.oldest.age", this, o -> o.oldestAge().toMillis() / 1000.0)
-                .baseUnit("seconds").description("How long the oldest unconfirmed event has waited")
+        Gauge.builder("wamonitor.worker.journal.limit", this, o -> o.maxBytes)
+                .baseUnit("bytes")
+                .description("WORKER_JOURNAL_MAX_BYTES: beyond it new messages wait in WhatsApp Web")
+                .register(meters);
+        Gauge.builder(
+                        "wamonitor.worker.journal.oldest.age",
+                        this,
+                        o -> o.oldestAge().toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("How long the oldest unconfirmed event has waited")
                 .register(meters);
         this.rejected = Counter.builder("wamonitor.worker.journal.rejected")
                 .description("Events not recorded because the journal was full (messages are fetched again later)")
@@ -102,8 +116,7 @@ public class Outbox {
      * Records an event durably. False when the journal is full: the caller must not treat the event as handled
      * (a message is then left to the capture cursor).
      */
-    public boolean record(UUID account, String type, UUID envelopeId, String messageId, long messageTime,
-                          byte[] body) {
+    public boolean record(UUID account, String type, UUID envelopeId, String messageId, long messageTime, byte[] body) {
         lock.lock();
         try {
             Entry entry = new Entry(nextSeq, account, type, envelopeId, messageId, messageTime, clock.instant(), body);
@@ -146,7 +159,7 @@ public class Outbox {
             List<Entry> batch = new ArrayList<>();
             long size = 0;
             for (Iterator<Map.Entry<Long, byte[]>> it = entries.entrySet().iterator();
-                 it.hasNext() && batch.size() < max && (batch.isEmpty() || size < batchBytes); ) {
+                    it.hasNext() && batch.size() < max && (batch.isEmpty() || size < batchBytes); ) {
                 Entry entry = decode(it.next().getValue());
                 batch.add(entry);
                 size += entry.size();
@@ -229,7 +242,7 @@ public class Outbox {
 
     private static byte[] encode(Entry entry) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(entry.body().length + 128);
-             DataOutputStream data = new DataOutputStream(out)) {
+                DataOutputStream data = new DataOutputStream(out)) {
             data.writeLong(entry.seq());
             data.writeUTF(entry.account() == null ? "" : entry.account().toString());
             data.writeUTF(entry.type());
@@ -257,8 +270,15 @@ public class Outbox {
             Instant recordedAt = Instant.ofEpochMilli(data.readLong());
             byte[] body = new byte[data.readInt()];
             data.readFully(body);
-            return new Entry(seq, account.isEmpty() ? null : UUID.fromString(account), type, envelopeId,
-                    messageId.isEmpty() ? null : messageId, messageTime, recordedAt, body);
+            return new Entry(
+                    seq,
+                    account.isEmpty() ? null : UUID.fromString(account),
+                    type,
+                    envelopeId,
+                    messageId.isEmpty() ? null : messageId,
+                    messageTime,
+                    recordedAt,
+                    body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,10 +2,6 @@ package io.wamonitor.worker.journal;
 
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.session.SendLedger;
-import org.h2.mvstore.MVMap;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.h2.mvstore.MVMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /** The {@link SendLedger} in the journal file; entries are kept a day (longer than any command can be redelivered). */
 @Component
@@ -38,12 +37,12 @@ class StoredSendLedger implements SendLedger {
         this.clock = clock;
     }
 
-    private record Stored(UUID account, String to, String keyId, Instant startedAt, SendResult result) {
-    }
+    private record Stored(UUID account, String to, String keyId, Instant startedAt, SendResult result) {}
 
     @Override
     public Optional<SendResult> finished(UUID commandId) {
-        return Optional.ofNullable(sends.get(commandId.toString())).map(StoredSendLedger::decode)
+        return Optional.ofNullable(sends.get(commandId.toString()))
+                .map(StoredSendLedger::decode)
                 .map(Stored::result);
     }
 
@@ -61,8 +60,9 @@ class StoredSendLedger implements SendLedger {
     public synchronized void finish(UUID commandId, SendResult result) {
         byte[] raw = sends.get(commandId.toString());
         Stored started = raw == null ? new Stored(null, null, null, clock.instant(), null) : decode(raw);
-        sends.put(commandId.toString(), encode(new Stored(started.account(), started.to(), started.keyId(),
-                started.startedAt(), result)));
+        sends.put(
+                commandId.toString(),
+                encode(new Stored(started.account(), started.to(), started.keyId(), started.startedAt(), result)));
         store.commit();
     }
 
@@ -97,8 +97,10 @@ class StoredSendLedger implements SendLedger {
     }
 
     private static byte[] encode(Stored stored) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); DataOutputStream data = new DataOutputStream(out)) {
-            writeNullable(data, stored.account() == null ? null : stored.account().toString());
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                DataOutputStream data = new DataOutputStream(out)) {
+            writeNullable(
+                    data, stored.account() == null ? null : stored.account().toString());
             writeNullable(data, stored.to());
             writeNullable(data, stored.keyId());
             data.writeLong(stored.startedAt().toEpochMilli());
@@ -135,7 +137,12 @@ class StoredSendLedger implements SendLedger {
                 int ack = data.readInt();
                 long timestamp = data.readLong();
                 String commandId = readNullable(data);
-                result = new SendResult(ok, code, message, messageId, ack == Integer.MIN_VALUE ? null : ack,
+                result = new SendResult(
+                        ok,
+                        code,
+                        message,
+                        messageId,
+                        ack == Integer.MIN_VALUE ? null : ack,
                         timestamp == Long.MIN_VALUE ? null : timestamp,
                         commandId == null ? null : UUID.fromString(commandId));
             }

@@ -19,8 +19,8 @@ class AmqpConfiguration {
 
     @Bean
     RabbitRetryTemplateCustomizer commandRetry(RabbitProperties properties) {
-        return ListenerRetry.customizer(properties.getListener().getSimple().getRetry().getMaxAttempts(),
-                error -> false);
+        return ListenerRetry.customizer(
+                properties.getListener().getSimple().getRetry().getMaxAttempts(), error -> false);
     }
 
     @Bean

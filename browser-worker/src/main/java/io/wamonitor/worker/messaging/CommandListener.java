@@ -18,15 +18,14 @@ import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.session.Outcome;
 import io.wamonitor.worker.session.SessionService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Receives the gateway's commands and runs them: requests (snapshot, pairing code) are answered on their reply
@@ -45,8 +44,8 @@ class CommandListener {
     private final Clock clock;
     private final EnvelopeListener envelopes;
 
-    CommandListener(EnvelopeCodec codec, SessionService sessions, EventPublisher events, WorkerSettings settings,
-                    Clock clock) {
+    CommandListener(
+            EnvelopeCodec codec, SessionService sessions, EventPublisher events, WorkerSettings settings, Clock clock) {
         this.envelopes = new EnvelopeListener(codec, "command");
         this.sessions = sessions;
         this.events = events;
@@ -69,23 +68,36 @@ class CommandListener {
             if (expired(envelope, snapshot.deadline())) {
                 return;
             }
-            sessions.snapshot(account, snapshot.format(), snapshot.quality()).thenAccept(outcome ->
-                    events.reply(message, account, outcome instanceof Outcome.Done<SessionService.Snapshot> done
-                            ? new SnapshotResult(true, null, null, done.value().mimetype(), done.value().base64(),
-                            done.value().takenAt())
-                            : SnapshotResult.failed(((Outcome.Failed<?>) outcome).code(),
-                            ((Outcome.Failed<?>) outcome).message())));
+            sessions.snapshot(account, snapshot.format(), snapshot.quality())
+                    .thenAccept(outcome -> events.reply(
+                            message,
+                            account,
+                            outcome instanceof Outcome.Done<SessionService.Snapshot> done
+                                    ? new SnapshotResult(
+                                            true,
+                                            null,
+                                            null,
+                                            done.value().mimetype(),
+                                            done.value().base64(),
+                                            done.value().takenAt())
+                                    : SnapshotResult.failed(
+                                            ((Outcome.Failed<?>) outcome).code(),
+                                            ((Outcome.Failed<?>) outcome).message())));
             return;
         }
         if (payload instanceof RequestPairingCode request) {
             if (expired(envelope, request.deadline())) {
                 return;
             }
-            sessions.pairingCode(account, request.phone()).thenAccept(outcome ->
-                    events.reply(message, account, outcome instanceof Outcome.Done<String> done
-                            ? new PairingCodeResult(true, null, null, done.value())
-                            : PairingCodeResult.failed(((Outcome.Failed<?>) outcome).code(),
-                            ((Outcome.Failed<?>) outcome).message())));
+            sessions.pairingCode(account, request.phone())
+                    .thenAccept(outcome -> events.reply(
+                            message,
+                            account,
+                            outcome instanceof Outcome.Done<String> done
+                                    ? new PairingCodeResult(true, null, null, done.value())
+                                    : PairingCodeResult.failed(
+                                            ((Outcome.Failed<?>) outcome).code(),
+                                            ((Outcome.Failed<?>) outcome).message())));
             return;
         }
         if (payload instanceof SendMessage send) {
@@ -103,8 +115,12 @@ class CommandListener {
 
     private boolean expired(Envelope<Payload> envelope, Instant deadline) {
         if (deadline != null && clock.instant().isAfter(deadline)) {
-            log.info("Dropping {} {} for account {}: it came after its deadline {}, nobody waits for it any more",
-                    envelope.type(), envelope.id(), envelope.accountId(), deadline);
+            log.info(
+                    "Dropping {} {} for account {}: it came after its deadline {}, nobody waits for it any more",
+                    envelope.type(),
+                    envelope.id(),
+                    envelope.accountId(),
+                    deadline);
             return true;
         }
         return false;
@@ -129,10 +145,22 @@ class CommandListener {
 
     private CommandResult result(Envelope<Payload> command, Outcome<String> outcome) {
         if (outcome instanceof Outcome.Failed<String> failed) {
-            return new CommandResult(command.id(), command.type(), CommandResult.Outcome.REJECTED, failed.code(),
-                    failed.message(), failed.retryable(), settings.id());
+            return new CommandResult(
+                    command.id(),
+                    command.type(),
+                    CommandResult.Outcome.REJECTED,
+                    failed.code(),
+                    failed.message(),
+                    failed.retryable(),
+                    settings.id());
         }
-        return new CommandResult(command.id(), command.type(), CommandResult.Outcome.DONE, null,
-                ((Outcome.Done<String>) outcome).value(), false, settings.id());
+        return new CommandResult(
+                command.id(),
+                command.type(),
+                CommandResult.Outcome.DONE,
+                null,
+                ((Outcome.Done<String>) outcome).value(),
+                false,
+                settings.id());
     }
 }

@@ -17,6 +17,10 @@ import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.journal.Outbox;
 import io.wamonitor.worker.session.SessionEvents;
 import io.wamonitor.worker.session.SessionService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -25,11 +29,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The worker's events. What sessions capture (status, QR codes, messages, receipts, send results) is recorded in
@@ -51,8 +50,15 @@ class EventPublisher implements SessionEvents {
     private final Clock clock;
     private final Instant startedAt;
 
-    EventPublisher(RabbitTemplate rabbit, EnvelopeMessages messages, AmqpTopology topology, EnvelopeCodec codec,
-                   WorkerSettings settings, ObjectProvider<SessionService> sessions, Outbox outbox, Clock clock) {
+    EventPublisher(
+            RabbitTemplate rabbit,
+            EnvelopeMessages messages,
+            AmqpTopology topology,
+            EnvelopeCodec codec,
+            WorkerSettings settings,
+            ObjectProvider<SessionService> sessions,
+            Outbox outbox,
+            Clock clock) {
         this.rabbit = rabbit;
         this.messages = messages;
         this.topology = topology;
@@ -66,8 +72,8 @@ class EventPublisher implements SessionEvents {
 
     @Override
     public boolean statusChanged(UUID account, AccountStatus status, String reason, String phone) {
-        return record(account, new AccountStatusChanged(status, reason, settings.id(), phone), UUID.randomUUID(),
-                null, 0);
+        return record(
+                account, new AccountStatusChanged(status, reason, settings.id(), phone), UUID.randomUUID(), null, 0);
     }
 
     @Override
@@ -78,14 +84,22 @@ class EventPublisher implements SessionEvents {
     /** The envelope id is derived from the message, so a message reported again (backfill) is the same event. */
     @Override
     public boolean messageCaptured(UUID account, MessageCaptured message) {
-        return record(account, message, derivedId(account, "message", message.messageId()), message.messageId(),
+        return record(
+                account,
+                message,
+                derivedId(account, "message", message.messageId()),
+                message.messageId(),
                 message.timestamp());
     }
 
     @Override
     public boolean acksChanged(UUID account, MessageAckChanged acks) {
-        return record(account, acks, derivedId(account, "ack", acks.ack() + ":" + String.join(",", acks.messageIds())),
-                null, 0);
+        return record(
+                account,
+                acks,
+                derivedId(account, "ack", acks.ack() + ":" + String.join(",", acks.messageIds())),
+                null,
+                0);
     }
 
     @Override
@@ -94,8 +108,8 @@ class EventPublisher implements SessionEvents {
     }
 
     private boolean record(UUID account, Payload payload, UUID envelopeId, String messageId, long messageTime) {
-        Envelope<Payload> envelope = new Envelope<>(envelopeId, MessageCatalog.typeOf(payload), clock.instant(),
-                account, payload);
+        Envelope<Payload> envelope =
+                new Envelope<>(envelopeId, MessageCatalog.typeOf(payload), clock.instant(), account, payload);
         return outbox.record(account, envelope.type(), envelopeId, messageId, messageTime, codec.encode(envelope));
     }
 
@@ -107,13 +121,16 @@ class EventPublisher implements SessionEvents {
     void reply(Message request, UUID account, Payload payload) {
         String replyTo = request.getMessageProperties().getReplyTo();
         if (replyTo == null) {
-            log.warn("{} for account {} has no reply-to; dropping the answer", payload.getClass().getSimpleName(),
+            log.warn(
+                    "{} for account {} has no reply-to; dropping the answer",
+                    payload.getClass().getSimpleName(),
                     account);
             return;
         }
         Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
         Message message = messages.transientMessage(envelope);
-        message.getMessageProperties().setCorrelationId(request.getMessageProperties().getCorrelationId());
+        message.getMessageProperties()
+                .setCorrelationId(request.getMessageProperties().getCorrelationId());
         try {
             rabbit.send("", replyTo, message);
         } catch (AmqpException e) {
@@ -130,8 +147,15 @@ class EventPublisher implements SessionEvents {
     void heartbeat() {
         SessionService service = sessions.getObject();
         var slots = service.slots();
-        publish(null, new WorkerHeartbeat(settings.id(), slots.capacity(), slots.used(), slots.accounts(),
-                startedAt, service.heldSessions()));
+        publish(
+                null,
+                new WorkerHeartbeat(
+                        settings.id(),
+                        slots.capacity(),
+                        slots.used(),
+                        slots.accounts(),
+                        startedAt,
+                        service.heldSessions()));
     }
 
     /** Publishes an ephemeral event (heartbeat, command result) directly; false when the broker did not confirm. */

@@ -5,17 +5,16 @@ import io.wamonitor.amqp.EnvelopeMessages;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.worker.journal.CaptureCursors;
 import io.wamonitor.worker.journal.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Hands the outbox to the broker, oldest first, in batches that count as sent only once the broker confirmed
@@ -45,8 +44,13 @@ class OutboxRelay implements SmartLifecycle {
     private volatile Instant stopBy;
     private Thread thread;
 
-    OutboxRelay(Outbox outbox, CaptureCursors cursors, EnvelopeMessages messages, AmqpTopology topology,
-                AmqpSettings amqp, Clock clock) {
+    OutboxRelay(
+            Outbox outbox,
+            CaptureCursors cursors,
+            EnvelopeMessages messages,
+            AmqpTopology topology,
+            AmqpSettings amqp,
+            Clock clock) {
         this.outbox = outbox;
         this.cursors = cursors;
         this.messages = messages;
@@ -78,7 +82,8 @@ class OutboxRelay implements SmartLifecycle {
                 cursors.confirmed(batch);
                 outbox.confirmed(batch);
                 if (failingSince != null) {
-                    log.info("The broker confirms events again; the journal had kept them for {} s",
+                    log.info(
+                            "The broker confirms events again; the journal had kept them for {} s",
                             Duration.between(failingSince, clock.instant()).toSeconds());
                     failingSince = null;
                 }
@@ -86,8 +91,11 @@ class OutboxRelay implements SmartLifecycle {
             } catch (AmqpException | IllegalStateException e) {
                 if (failingSince == null) {
                     failingSince = clock.instant();
-                    log.warn("The broker does not confirm events ({}); keeping them in the journal ({} waiting) "
-                            + "and trying again", e.getMessage(), outbox.depth());
+                    log.warn(
+                            "The broker does not confirm events ({}); keeping them in the journal ({} waiting) "
+                                    + "and trying again",
+                            e.getMessage(),
+                            outbox.depth());
                 }
                 if (!running) {
                     return;
@@ -100,10 +108,14 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(List<Outbox.Entry> batch) {
-        messages.publishConfirmed(topology.eventsExchange(), batch.stream()
-                .map(entry -> new EnvelopeMessages.Routed(entry.type(), EnvelopeMessages.persistent(
-                        entry.envelopeId(), entry.type(), entry.recordedAt(), entry.body())))
-                .toList());
+        messages.publishConfirmed(
+                topology.eventsExchange(),
+                batch.stream()
+                        .map(entry -> new EnvelopeMessages.Routed(
+                                entry.type(),
+                                EnvelopeMessages.persistent(
+                                        entry.envelopeId(), entry.type(), entry.recordedAt(), entry.body())))
+                        .toList());
     }
 
     @Override
@@ -120,7 +132,9 @@ class OutboxRelay implements SmartLifecycle {
         stopBy = clock.instant().plus(DRAIN_ON_STOP);
         running = false;
         try {
-            thread.join(DRAIN_ON_STOP.plusSeconds(amqp.confirmTimeout().toSeconds() + 1).toMillis());
+            thread.join(DRAIN_ON_STOP
+                    .plusSeconds(amqp.confirmTimeout().toSeconds() + 1)
+                    .toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

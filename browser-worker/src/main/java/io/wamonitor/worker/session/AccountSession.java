@@ -1,30 +1,27 @@
 package io.wamonitor.worker.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
 import io.wamonitor.worker.browser.PageSetup;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.wamonitor.contracts.event.MessageCaptured;
-import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.whatsapp.Linking;
 import io.wamonitor.worker.whatsapp.Messages;
-import io.wamonitor.worker.whatsapp.Sending;
 import io.wamonitor.worker.whatsapp.PageCalls;
 import io.wamonitor.worker.whatsapp.PageEvent;
 import io.wamonitor.worker.whatsapp.PageScripts;
+import io.wamonitor.worker.whatsapp.Sending;
 import io.wamonitor.worker.whatsapp.StatusTracker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -33,6 +30,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One account's WhatsApp Web session, run by its own owner thread: the thread opens the browser, then loops
@@ -99,23 +98,26 @@ final class AccountSession {
         this.captureLog = context.captureLog();
         this.sends = context.sends();
         this.clock = context.clock();
-        this.tracker = new StatusTracker(new StatusTracker.Observer() {
-            @Override
-            public void statusChanged(AccountStatus newStatus, String newReason, String newPhone) {
-                if (newStatus == AccountStatus.READY && status != AccountStatus.READY) {
-                    readyWorkDue = true;
-                }
-                status = newStatus;
-                reason = newReason;
-                phone = newPhone;
-                observer.statusChanged(newStatus, newReason, newPhone);
-            }
+        this.tracker = new StatusTracker(
+                new StatusTracker.Observer() {
+                    @Override
+                    public void statusChanged(AccountStatus newStatus, String newReason, String newPhone) {
+                        if (newStatus == AccountStatus.READY && status != AccountStatus.READY) {
+                            readyWorkDue = true;
+                        }
+                        status = newStatus;
+                        reason = newReason;
+                        phone = newPhone;
+                        observer.statusChanged(newStatus, newReason, newPhone);
+                    }
 
-            @Override
-            public void qrChanged(String qr) {
-                observer.qrChanged(qr);
-            }
-        }, context.qrMaxBatches(), context.takeoverOnConflict());
+                    @Override
+                    public void qrChanged(String qr) {
+                        observer.qrChanged(qr);
+                    }
+                },
+                context.qrMaxBatches(),
+                context.takeoverOnConflict());
         this.thread = new Thread(this::run, "session-" + account.toString().substring(0, 8));
     }
 
@@ -139,13 +141,13 @@ final class AccountSession {
     /** Closes the browser (the profile stays on disk); completes when the owner thread has finished. */
     CompletableFuture<Void> stop() {
         stopping = true;
-        inbox.offer(() -> { });
+        inbox.offer(() -> {});
         return stopped;
     }
 
     /** Runs {@code work} on the owner thread with the page, when the session is in one of {@code allowed}. */
-    <T> CompletableFuture<T> submit(java.util.Set<AccountStatus> allowed, String notAllowedCode,
-                                    Function<BrowserPage, T> work) {
+    <T> CompletableFuture<T> submit(
+            java.util.Set<AccountStatus> allowed, String notAllowedCode, Function<BrowserPage, T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (stopping) {
             result.completeExceptionally(new SessionFailure("SESSION_NOT_FOUND", "the session is stopping"));
@@ -153,8 +155,8 @@ final class AccountSession {
         }
         inbox.offer(() -> {
             if (page == null || !allowed.contains(status)) {
-                result.completeExceptionally(new SessionFailure(notAllowedCode,
-                        "the session is " + status + (page == null ? " without a browser" : "")));
+                result.completeExceptionally(new SessionFailure(
+                        notAllowedCode, "the session is " + status + (page == null ? " without a browser" : "")));
                 return;
             }
             try {
@@ -218,8 +220,13 @@ final class AccountSession {
                 return;
             }
             log.info("Opening WhatsApp Web for account {} ({})", account, url);
-            page = engine.open(profile, new PageSetup(url, scripts.forAccount(name), PageScripts.BINDING,
-                    batch -> pageEvents.addAll(PageEvent.parseBatch(batch))));
+            page = engine.open(
+                    profile,
+                    new PageSetup(
+                            url,
+                            scripts.forAccount(name),
+                            PageScripts.BINDING,
+                            batch -> pageEvents.addAll(PageEvent.parseBatch(batch))));
             backoffMs = 1_000;
             drainEvents();
         } catch (RuntimeException e) {
@@ -268,7 +275,9 @@ final class AccountSession {
                     if (PageCalls.isNavigation(e)) {
                         throw e;
                     }
-                    log.warn("Account {}: looking for missed messages failed ({}); trying again shortly", account,
+                    log.warn(
+                            "Account {}: looking for missed messages failed ({}); trying again shortly",
+                            account,
                             firstLine(e.getMessage()));
                     backfillRetryAt = clock.millis() + BACKFILL_RETRY_MS;
                 }
@@ -312,7 +321,9 @@ final class AccountSession {
      */
     private boolean capture(JsonNode data) {
         MessageCaptured read = Messages.read(data).orElse(null);
-        if (read == null || seenMessages.containsKey(read.messageId()) || captureLog.captured(account, read.messageId())) {
+        if (read == null
+                || seenMessages.containsKey(read.messageId())
+                || captureLog.captured(account, read.messageId())) {
             return false;
         }
         MessageCaptured message = read;
@@ -324,12 +335,25 @@ final class AccountSession {
                 if (PageCalls.isNavigation(e)) {
                     throw e; // the page went away mid-download: the message stays in WhatsApp Web for the backfill
                 }
-                log.warn("Account {}: downloading the media of {} failed: {}", account, read.messageId(),
+                log.warn(
+                        "Account {}: downloading the media of {} failed: {}",
+                        account,
+                        read.messageId(),
                         firstLine(e.getMessage()));
                 media = new MessageCaptured.Media(null, null, null, null, null, "download_failed");
             }
-            message = new MessageCaptured(read.messageId(), read.chat(), read.from(), read.to(), read.author(),
-                    read.fromMe(), read.isGroup(), read.type(), read.text(), read.timestamp(), read.notifyName(),
+            message = new MessageCaptured(
+                    read.messageId(),
+                    read.chat(),
+                    read.from(),
+                    read.to(),
+                    read.author(),
+                    read.fromMe(),
+                    read.isGroup(),
+                    read.type(),
+                    read.text(),
+                    read.timestamp(),
+                    read.notifyName(),
                     media);
         }
         if (!events.messageCaptured(account, message)) {
@@ -364,8 +388,11 @@ final class AccountSession {
         }
         if (reported > 0) {
             metrics.backfilledMessages.increment(reported);
-            log.info("Account {}: {} message(s) WhatsApp Web had received but the worker had not captured are "
-                    + "reported now", account, reported);
+            log.info(
+                    "Account {}: {} message(s) WhatsApp Web had received but the worker had not captured are "
+                            + "reported now",
+                    account,
+                    reported);
         }
     }
 
@@ -376,7 +403,10 @@ final class AccountSession {
                     .forCommand(started.commandId());
             sends.finish(started.commandId(), result);
             events.sendFinished(account, result);
-            log.info("Account {}: a send interrupted by a restart (command {}) {}", account, started.commandId(),
+            log.info(
+                    "Account {}: a send interrupted by a restart (command {}) {}",
+                    account,
+                    started.commandId(),
                     result.ok() ? "had gone out" : "had not gone out; it is not sent again");
         }
     }
@@ -432,8 +462,17 @@ final class AccountSession {
     }
 
     /** What every session of this worker shares. */
-    record SessionContext(BrowserEngine engine, PageScripts scripts, String url, Semaphore launchGate,
-                          SessionMetrics metrics, int qrMaxBatches, boolean takeoverOnConflict, SessionEvents events,
-                          long mediaMaxBytes, CaptureLog captureLog, SendLedger sends, Clock clock) {
-    }
+    record SessionContext(
+            BrowserEngine engine,
+            PageScripts scripts,
+            String url,
+            Semaphore launchGate,
+            SessionMetrics metrics,
+            int qrMaxBatches,
+            boolean takeoverOnConflict,
+            SessionEvents events,
+            long mediaMaxBytes,
+            CaptureLog captureLog,
+            SendLedger sends,
+            Clock clock) {}
 }

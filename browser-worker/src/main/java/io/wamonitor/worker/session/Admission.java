@@ -4,14 +4,11 @@ package io.wamonitor.worker.session;
 public sealed interface Admission {
 
     /** The account got slot {@code slot} (1-based, for people). */
-    record Admitted(int slot) implements Admission {
-    }
+    record Admitted(int slot) implements Admission {}
 
     /** The account was already held; nothing changed. */
-    record AlreadyHeld(int slot) implements Admission {
-    }
+    record AlreadyHeld(int slot) implements Admission {}
 
     /** Every slot is taken. */
-    record Full(int capacity) implements Admission {
-    }
+    record Full(int capacity) implements Admission {}
 }

@@ -7,15 +7,13 @@ package io.wamonitor.worker.session;
  */
 public sealed interface Outcome<T> {
 
-    record Done<T>(T value) implements Outcome<T> {
-    }
+    record Done<T>(T value) implements Outcome<T> {}
 
     /**
      * @param code      stable, machine-readable (e.g. {@code NO_FREE_SLOT}, {@code ACCOUNT_NOT_READY})
      * @param retryable whether sending the same request later may succeed
      */
-    record Failed<T>(String code, String message, boolean retryable) implements Outcome<T> {
-    }
+    record Failed<T>(String code, String message, boolean retryable) implements Outcome<T> {}
 
     static <T> Outcome<T> done(T value) {
         return new Done<>(value);
@@ -32,7 +30,8 @@ public sealed interface Outcome<T> {
             return new Failed<>(failure.code(), failure.getMessage(), false);
         }
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+                ? error.getCause()
+                : error;
         return new Failed<>(fallbackCode, String.valueOf(cause.getMessage()), false);
     }
 }

@@ -23,11 +23,9 @@ final class ProcessMemory {
 
     private static final Path PROC = Path.of("/proc");
 
-    private record Process(long pid, long parent, String cmdline) {
-    }
+    private record Process(long pid, long parent, String cmdline) {}
 
-    private ProcessMemory() {
-    }
+    private ProcessMemory() {}
 
     /**
      * Bytes per profile directory and kind of process ({@code driver}, {@code browser}, or Chromium's
@@ -50,7 +48,8 @@ final class ProcessMemory {
             String flag = "--user-data-dir=" + profile;
             Process browser = all.stream()
                     .filter(p -> p.cmdline().contains(flag) && !p.cmdline().contains("--type="))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (browser == null) {
                 continue;
             }
@@ -83,19 +82,23 @@ final class ProcessMemory {
     private static List<Process> processes() {
         List<Process> processes = new ArrayList<>();
         try (Stream<Path> entries = Files.list(PROC)) {
-            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
-                try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    // "pid (comm) state ppid ...": comm may contain spaces and parentheses, so split after the last ')'.
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
-                            .replace('\0', ' ');
-                    processes.add(new Process(Long.parseLong(dir.getFileName().toString()),
-                            Long.parseLong(fields[1]), cmdline));
-                } catch (IOException | RuntimeException gone) {
-                    // The process ended while we looked, or is not ours to read.
-                }
-            });
+            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(dir -> {
+                        try {
+                            String stat = Files.readString(dir.resolve("stat"));
+                            // "pid (comm) state ppid ...": comm may contain spaces and parentheses, so split after the
+                            // last ')'.
+                            String[] fields =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            String cmdline = new String(
+                                            Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
+                                    .replace('\0', ' ');
+                            processes.add(new Process(
+                                    Long.parseLong(dir.getFileName().toString()), Long.parseLong(fields[1]), cmdline));
+                        } catch (IOException | RuntimeException gone) {
+                            // The process ended while we looked, or is not ours to read.
+                        }
+                    });
         } catch (IOException | RuntimeException noProc) {
             return List.of();
         }
@@ -105,11 +108,14 @@ final class ProcessMemory {
     /** PSS in bytes from smaps_rollup, or the resident set from status where smaps_rollup is not available. */
     private static long pss(long pid) {
         Path dir = PROC.resolve(Long.toString(pid));
-        for (String[] source : new String[][]{{"smaps_rollup", "Pss:"}, {"status", "VmRSS:"}}) {
+        for (String[] source : new String[][] {{"smaps_rollup", "Pss:"}, {"status", "VmRSS:"}}) {
             try {
                 for (String line : Files.readAllLines(dir.resolve(source[0]))) {
                     if (line.startsWith(source[1])) {
-                        return Long.parseLong(line.substring(source[1].length()).replace("kB", "").trim()) * 1024;
+                        return Long.parseLong(line.substring(source[1].length())
+                                        .replace("kB", "")
+                                        .trim())
+                                * 1024;
                     }
                 }
             } catch (IOException | RuntimeException unreadable) {

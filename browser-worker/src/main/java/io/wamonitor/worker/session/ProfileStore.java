@@ -3,10 +3,6 @@ package io.wamonitor.worker.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.worker.browser.BrowserSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -19,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * One directory per account under {@code WHATSAPP_SESSIONS_DIR}: {@code <id>/profile} is the Chromium profile
@@ -37,8 +36,7 @@ public class ProfileStore {
         createPrivate(root);
     }
 
-    public record StoredSession(UUID account, String name) {
-    }
+    public record StoredSession(UUID account, String name) {}
 
     Path profile(UUID account, String name) {
         Path dir = root.resolve(account.toString());
@@ -47,8 +45,10 @@ public class ProfileStore {
         createPrivate(profile);
         releaseStaleLock(profile);
         try {
-            Files.writeString(dir.resolve("session.json"), json.writeValueAsString(Map.of(
-                    "account_id", account.toString(), "name", name == null ? "" : name)));
+            Files.writeString(
+                    dir.resolve("session.json"),
+                    json.writeValueAsString(
+                            Map.of("account_id", account.toString(), "name", name == null ? "" : name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +80,7 @@ public class ProfileStore {
                     && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return;
             }
-            for (String mark : new String[]{"SingletonLock", "SingletonSocket", "SingletonCookie"}) {
+            for (String mark : new String[] {"SingletonLock", "SingletonSocket", "SingletonCookie"}) {
                 Files.deleteIfExists(profile.resolve(mark));
             }
         } catch (IOException | NumberFormatException e) {

@@ -1,7 +1,6 @@
 package io.wamonitor.worker.session;
 
 import io.wamonitor.contracts.event.SendResult;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +27,5 @@ public interface SendLedger {
     List<StartedSend> unfinished(UUID account);
 
     /** @param keyId the WhatsApp message key id the send used, to find the message in WhatsApp Web */
-    record StartedSend(UUID commandId, String to, String keyId) {
-    }
+    record StartedSend(UUID commandId, String to, String keyId) {}
 }

@@ -4,7 +4,6 @@ import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.SendResult;
-
 import java.util.UUID;
 
 /**

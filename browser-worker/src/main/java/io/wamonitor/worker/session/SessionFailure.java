@@ -20,7 +20,8 @@ class SessionFailure extends RuntimeException {
     /** The SessionFailure behind an error from a session's future, or null if it is something else. */
     static SessionFailure of(Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+                ? error.getCause()
+                : error;
         return cause instanceof SessionFailure failure ? failure : null;
     }
 }

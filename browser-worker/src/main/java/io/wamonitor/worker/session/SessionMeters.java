@@ -5,15 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.wamonitor.contracts.AccountStatus;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * The worker's state for Prometheus: slots, sessions by status, and the memory each account's browser takes
@@ -32,28 +31,40 @@ class SessionMeters {
     SessionMeters(MeterRegistry registry, SessionService sessions, ProfileStore profiles) {
         this.sessions = sessions;
         this.profiles = profiles;
-        Gauge.builder("wamonitor.worker.slots", sessions, s -> s.slots().capacity()).tag("state", "total")
-                .description("Account slots of this worker (WORKER_MAX_SESSIONS)").register(registry);
-        Gauge.builder("wamonitor.worker.slots", sessions, s -> s.slots().used()).tag("state", "used")
-                .description("Account slots of this worker (WORKER_MAX_SESSIONS)").register(registry);
-        this.byStatus = MultiGauge.builder("wamonitor.worker.sessions").description("Sessions by status")
+        Gauge.builder("wamonitor.worker.slots", sessions, s -> s.slots().capacity())
+                .tag("state", "total")
+                .description("Account slots of this worker (WORKER_MAX_SESSIONS)")
                 .register(registry);
-        this.memory = MultiGauge.builder("wamonitor.worker.browser.memory").baseUnit("bytes")
+        Gauge.builder("wamonitor.worker.slots", sessions, s -> s.slots().used())
+                .tag("state", "used")
+                .description("Account slots of this worker (WORKER_MAX_SESSIONS)")
+                .register(registry);
+        this.byStatus = MultiGauge.builder("wamonitor.worker.sessions")
+                .description("Sessions by status")
+                .register(registry);
+        this.memory = MultiGauge.builder("wamonitor.worker.browser.memory")
+                .baseUnit("bytes")
                 .description("Proportional memory (PSS) of each account's browser and its Playwright driver")
                 .register(registry);
-        this.memoryByProcess = MultiGauge.builder("wamonitor.worker.browser.process.memory").baseUnit("bytes")
-                .description("The same memory by kind of process: driver, browser, renderer, gpu-process, utility, zygote")
+        this.memoryByProcess = MultiGauge.builder("wamonitor.worker.browser.process.memory")
+                .baseUnit("bytes")
+                .description(
+                        "The same memory by kind of process: driver, browser, renderer, gpu-process, utility, zygote")
                 .register(registry);
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${wamonitor.worker.metrics-refresh:15s}")
     void refresh() {
         Map<AccountStatus, Long> counts = sessions.statusCounts();
-        byStatus.register(Arrays.stream(AccountStatus.values())
-                .map(status -> MultiGauge.Row.of(Tags.of("status", status.name()), counts.getOrDefault(status, 0L)))
-                .toList(), true);
+        byStatus.register(
+                Arrays.stream(AccountStatus.values())
+                        .map(status ->
+                                MultiGauge.Row.of(Tags.of("status", status.name()), counts.getOrDefault(status, 0L)))
+                        .toList(),
+                true);
         List<UUID> held = sessions.slots().accounts();
-        Map<Path, Map<String, Long>> bytes = ProcessMemory.byProfile(held.stream().map(profiles::profileDir).toList());
+        Map<Path, Map<String, Long>> bytes =
+                ProcessMemory.byProfile(held.stream().map(profiles::profileDir).toList());
         List<MultiGauge.Row<?>> totals = new ArrayList<>();
         List<MultiGauge.Row<?>> parts = new ArrayList<>();
         for (UUID account : held) {
@@ -61,10 +72,11 @@ class SessionMeters {
             if (kinds == null) {
                 continue;
             }
-            totals.add(MultiGauge.Row.of(Tags.of("account_id", account.toString()),
+            totals.add(MultiGauge.Row.of(
+                    Tags.of("account_id", account.toString()),
                     kinds.values().stream().mapToLong(Long::longValue).sum()));
-            kinds.forEach((kind, value) -> parts.add(MultiGauge.Row.of(
-                    Tags.of("account_id", account.toString(), "process", kind), value)));
+            kinds.forEach((kind, value) ->
+                    parts.add(MultiGauge.Row.of(Tags.of("account_id", account.toString(), "process", kind), value)));
         }
         memory.register(totals, true);
         memoryByProcess.register(parts, true);

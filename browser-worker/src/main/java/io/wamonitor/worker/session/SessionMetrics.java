@@ -15,13 +15,17 @@ class SessionMetrics {
 
     SessionMetrics(MeterRegistry registry) {
         pageCrashes = Counter.builder("wamonitor.worker.page.crashes")
-                .description("Renderer crashes recovered with a new page in the same browser").register(registry);
+                .description("Renderer crashes recovered with a new page in the same browser")
+                .register(registry);
         browserRelaunches = Counter.builder("wamonitor.worker.browser.relaunches")
-                .description("Browsers relaunched after their process went away").register(registry);
+                .description("Browsers relaunched after their process went away")
+                .register(registry);
         launchFailures = Counter.builder("wamonitor.worker.browser.launch.failures")
-                .description("Browser launches or page loads that failed").register(registry);
+                .description("Browser launches or page loads that failed")
+                .register(registry);
         backfilledMessages = Counter.builder("wamonitor.worker.messages.backfilled")
                 .description("Messages found in WhatsApp Web's store after a restart or outage that had never been "
-                        + "captured, reported late rather than lost").register(registry);
+                        + "captured, reported late rather than lost")
+                .register(registry);
     }
 }

@@ -1,23 +1,17 @@
 package io.wamonitor.worker.session;
 
 import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.command.SendMessage;
+import io.wamonitor.contracts.event.SendResult;
+import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
 import io.wamonitor.worker.whatsapp.Linking;
 import io.wamonitor.worker.whatsapp.PageScripts;
+import io.wamonitor.worker.whatsapp.Sending;
 import io.wamonitor.worker.whatsapp.StatusTracker;
 import io.wamonitor.worker.whatsapp.WhatsAppWebSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Service;
-
-import io.wamonitor.contracts.command.SendMessage;
-import io.wamonitor.contracts.event.SendResult;
-import io.wamonitor.contracts.event.WorkerHeartbeat;
-import io.wamonitor.worker.whatsapp.Sending;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +28,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
 
 /**
  * The worker's account sessions: admission into slots, one {@link AccountSession} per held account, and the
@@ -45,8 +43,8 @@ public class SessionService implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
     private static final Set<AccountStatus> READY = EnumSet.of(AccountStatus.READY);
     private static final Set<AccountStatus> LINKING = EnumSet.of(AccountStatus.QR, AccountStatus.INIT);
-    private static final Set<AccountStatus> LINKED = EnumSet.of(AccountStatus.READY, AccountStatus.AUTH,
-            AccountStatus.DISCONNECTED);
+    private static final Set<AccountStatus> LINKED =
+            EnumSet.of(AccountStatus.READY, AccountStatus.AUTH, AccountStatus.DISCONNECTED);
 
     private final SlotTable slots;
     private final SessionEvents events;
@@ -59,30 +57,56 @@ public class SessionService implements SmartLifecycle {
     private final SendLedger sendLedger;
     private final Clock clock;
 
-    SessionService(WorkerSettings settings, SessionEvents events, ProfileStore profiles, BrowserEngine engine,
-                   PageScripts scripts, WhatsAppWebSettings whatsapp, SessionMetrics metrics, CaptureLog captureLog,
-                   SendLedger sendLedger, Clock clock) {
+    SessionService(
+            WorkerSettings settings,
+            SessionEvents events,
+            ProfileStore profiles,
+            BrowserEngine engine,
+            PageScripts scripts,
+            WhatsAppWebSettings whatsapp,
+            SessionMetrics metrics,
+            CaptureLog captureLog,
+            SendLedger sendLedger,
+            Clock clock) {
         this.slots = new SlotTable(settings.maxSessions());
         this.events = events;
         this.profiles = profiles;
         this.captureLog = captureLog;
         this.sendLedger = sendLedger;
         this.clock = clock;
-        this.context = new AccountSession.SessionContext(engine, scripts, whatsapp.url(),
-                new Semaphore(settings.startConcurrency()), metrics, whatsapp.qrMaxBatches(),
-                whatsapp.takeoverOnConflict(), events, whatsapp.mediaMaxBytes(), captureLog, sendLedger, clock);
-        log.info("Worker {} has {} session slots; WhatsApp Web at {} ({})", settings.id(), settings.maxSessions(),
-                whatsapp.url(), scripts.injectsBundle() ? "injecting wa-js" : "the page provides window.WPP");
+        this.context = new AccountSession.SessionContext(
+                engine,
+                scripts,
+                whatsapp.url(),
+                new Semaphore(settings.startConcurrency()),
+                metrics,
+                whatsapp.qrMaxBatches(),
+                whatsapp.takeoverOnConflict(),
+                events,
+                whatsapp.mediaMaxBytes(),
+                captureLog,
+                sendLedger,
+                clock);
+        log.info(
+                "Worker {} has {} session slots; WhatsApp Web at {} ({})",
+                settings.id(),
+                settings.maxSessions(),
+                whatsapp.url(),
+                scripts.injectsBundle() ? "injecting wa-js" : "the page provides window.WPP");
     }
 
     public synchronized Outcome<String> start(UUID account, String accountName) {
         Admission admission = slots.admit(account);
         if (admission instanceof Admission.Admitted admitted) {
-            AccountSession session = new AccountSession(account, accountName, profiles.profile(account, accountName),
-                    context, observer(account));
+            AccountSession session = new AccountSession(
+                    account, accountName, profiles.profile(account, accountName), context, observer(account));
             sessions.put(account, session);
-            log.info("Account {} ({}) is held in slot {} of {}; starting its browser", account, accountName,
-                    admitted.slot(), slots.capacity());
+            log.info(
+                    "Account {} ({}) is held in slot {} of {}; starting its browser",
+                    account,
+                    accountName,
+                    admitted.slot(),
+                    slots.capacity());
             events.statusChanged(account, AccountStatus.INIT, "starting the browser", null);
             events.slotsChanged();
             session.start();
@@ -145,9 +169,15 @@ public class SessionService implements SmartLifecycle {
     }
 
     public CompletableFuture<Outcome<Snapshot>> snapshot(UUID account, String format, Integer quality) {
-        return onSession(account, READY, "ACCOUNT_NOT_READY", "SNAPSHOT_FAILED",
-                page -> new Snapshot("jpeg".equals(format) ? "image/jpeg" : "image/png",
-                        page.screenshot(format, quality), clock.instant()));
+        return onSession(
+                account,
+                READY,
+                "ACCOUNT_NOT_READY",
+                "SNAPSHOT_FAILED",
+                page -> new Snapshot(
+                        "jpeg".equals(format) ? "image/jpeg" : "image/png",
+                        page.screenshot(format, quality),
+                        clock.instant()));
     }
 
     public CompletableFuture<Outcome<String>> pairingCode(UUID account, String phone) {
@@ -164,9 +194,14 @@ public class SessionService implements SmartLifecycle {
      * Runs {@code work} on the account's owner thread when its status is one of {@code allowed}; every way it can
      * end is an {@link Outcome}.
      */
-    private <T> CompletableFuture<Outcome<T>> onSession(UUID account, Set<AccountStatus> allowed, String notAllowed,
-                                                        String fallbackCode, Function<BrowserPage, T> work) {
-        return session(account).thenCompose(s -> s.submit(allowed, notAllowed, work))
+    private <T> CompletableFuture<Outcome<T>> onSession(
+            UUID account,
+            Set<AccountStatus> allowed,
+            String notAllowed,
+            String fallbackCode,
+            Function<BrowserPage, T> work) {
+        return session(account)
+                .thenCompose(s -> s.submit(allowed, notAllowed, work))
                 .handle((value, error) -> error == null ? Outcome.done(value) : Outcome.of(error, fallbackCode));
     }
 
@@ -186,8 +221,9 @@ public class SessionService implements SmartLifecycle {
         CompletableFuture<SendResult> outcome = session(account)
                 .thenCompose(s -> s.submit(READY, "ACCOUNT_NOT_READY", page -> {
                     if (pastDeadline(message)) {
-                        return SendResult.failed("DEADLINE_EXCEEDED", "the send came after its deadline "
-                                + message.deadline() + "; it was not sent");
+                        return SendResult.failed(
+                                "DEADLINE_EXCEEDED",
+                                "the send came after its deadline " + message.deadline() + "; it was not sent");
                     }
                     String keyId = Sending.keyIdOf(commandId);
                     if (!sendLedger.start(commandId, account, message.to(), keyId)) {
@@ -198,17 +234,22 @@ public class SessionService implements SmartLifecycle {
         return outcome.handle((result, error) -> {
             if (error != null) {
                 SessionFailure failure = SessionFailure.of(error);
-                if (failure == null && sendLedger.unfinished(account).stream()
-                        .anyMatch(started -> started.commandId().equals(commandId))) {
-                    log.warn("Account {}: send {} was interrupted ({}); it is settled from WhatsApp Web shortly",
-                            account, commandId, error.getMessage());
+                if (failure == null
+                        && sendLedger.unfinished(account).stream()
+                                .anyMatch(started -> started.commandId().equals(commandId))) {
+                    log.warn(
+                            "Account {}: send {} was interrupted ({}); it is settled from WhatsApp Web shortly",
+                            account,
+                            commandId,
+                            error.getMessage());
                     AccountSession session = sessions.get(account);
                     if (session != null) {
                         session.settleSoon();
                     }
                     return null;
                 }
-                result = SendResult.failed(failure != null ? failure.code() : "SEND_FAILED",
+                result = SendResult.failed(
+                        failure != null ? failure.code() : "SEND_FAILED",
                         failure != null ? failure.getMessage() : String.valueOf(error.getMessage()));
             }
             if (result == null) {
@@ -248,8 +289,8 @@ public class SessionService implements SmartLifecycle {
     private CompletableFuture<AccountSession> session(UUID account) {
         AccountSession session = sessions.get(account);
         return session == null
-                ? CompletableFuture.failedFuture(new SessionFailure("SESSION_NOT_FOUND",
-                "this worker holds no session for the account"))
+                ? CompletableFuture.failedFuture(
+                        new SessionFailure("SESSION_NOT_FOUND", "this worker holds no session for the account"))
                 : CompletableFuture.completedFuture(session);
     }
 
@@ -303,8 +344,12 @@ public class SessionService implements SmartLifecycle {
         sessions.values().forEach(s -> closing.add(s.stop()));
         closing.forEach(SessionService::await);
         // Say so, rather than leave the gateway showing READY for sessions nobody runs.
-        sessions.keySet().forEach(account -> events.statusChanged(account, AccountStatus.DISCONNECTED,
-                "the worker is shutting down; the session resumes when it is back", null));
+        sessions.keySet()
+                .forEach(account -> events.statusChanged(
+                        account,
+                        AccountStatus.DISCONNECTED,
+                        "the worker is shutting down; the session resumes when it is back",
+                        null));
         sessions.clear();
     }
 

@@ -1,7 +1,6 @@
 package io.wamonitor.worker.whatsapp;
 
 import io.wamonitor.worker.browser.BrowserPage;
-
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,8 +11,7 @@ import java.util.Optional;
  */
 public final class Linking {
 
-    private Linking() {
-    }
+    private Linking() {}
 
     /** The QR code expired: ask WhatsApp for a new batch (the new code arrives as conn.auth_code_change). */
     public static void refreshQr(BrowserPage page) {
@@ -44,16 +42,15 @@ public final class Linking {
             return new Result<>(String.valueOf(result.value()), null);
         }
         String code = result.code() == null ? "" : result.code().toLowerCase(Locale.ROOT);
-        String platformCode = "cannot_get_code_for_already_authenticated".equals(code) ? "ACCOUNT_ALREADY_LINKED"
+        String platformCode = "cannot_get_code_for_already_authenticated".equals(code)
+                ? "ACCOUNT_ALREADY_LINKED"
                 : "PAIRING_CODE_FAILED";
         return new Result<>(null, new Failure(platformCode, result.message()));
     }
 
     /** Why a call failed: a stable code of the platform and WhatsApp Web's words. */
-    public record Failure(String code, String message) {
-    }
+    public record Failure(String code, String message) {}
 
     /** A value, or a failure. */
-    public record Result<T>(T value, Failure failure) {
-    }
+    public record Result<T>(T value, Failure failure) {}
 }

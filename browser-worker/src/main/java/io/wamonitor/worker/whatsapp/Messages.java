@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.worker.browser.BrowserPage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,20 @@ import java.util.Set;
 public final class Messages {
 
     /** WhatsApp system messages and placeholders that are not messages a person sent. */
-    private static final Set<String> SKIPPED_TYPES = Set.of("ciphertext", "protocol", "e2e_notification",
-            "notification", "notification_template", "gp2", "group_notification", "broadcast_notification",
-            "call_log", "revoked", "reaction", "debug", "unknown");
+    private static final Set<String> SKIPPED_TYPES = Set.of(
+            "ciphertext",
+            "protocol",
+            "e2e_notification",
+            "notification",
+            "notification_template",
+            "gp2",
+            "group_notification",
+            "broadcast_notification",
+            "call_log",
+            "revoked",
+            "reaction",
+            "debug",
+            "unknown");
 
     private static final String DOWNLOAD = """
             WPP.chat.downloadMedia(arg.id).then(blob => blob.size > arg.max
@@ -57,15 +67,15 @@ public final class Messages {
               }
               return Array.from(found.values()).sort((a, b) => (a.t || 0) - (b.t || 0));
             })()""";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /** Messages WhatsApp Web holds from {@code sinceEpochSeconds} on, oldest first, as adapter DTOs. */
     public static List<JsonNode> since(BrowserPage page, long sinceEpochSeconds) {
-        PageCalls.Result result = PageCalls.call(page, SINCE, Map.of("since", (double) sinceEpochSeconds,
-                "page", 50.0, "maxPages", 40.0));
+        PageCalls.Result result = PageCalls.call(
+                page, SINCE, Map.of("since", (double) sinceEpochSeconds, "page", 50.0, "maxPages", 40.0));
         if (!result.ok()) {
             throw new IllegalStateException("reading WhatsApp Web's messages failed: " + result.message());
         }
@@ -80,14 +90,27 @@ public final class Messages {
     public static Optional<MessageCaptured> read(JsonNode m) {
         String id = text(m, "id");
         String type = text(m, "type");
-        if (id == null || type == null || SKIPPED_TYPES.contains(type) || m.path("is_status").asBoolean(false)
+        if (id == null
+                || type == null
+                || SKIPPED_TYPES.contains(type)
+                || m.path("is_status").asBoolean(false)
                 || m.path("is_notification").asBoolean(false)) {
             return Optional.empty();
         }
         String body = "chat".equals(type) ? text(m, "body") : text(m, "caption");
-        return Optional.of(new MessageCaptured(id, text(m, "chat"), text(m, "from"), text(m, "to"), text(m, "author"),
-                m.path("from_me").asBoolean(false), m.path("is_group").asBoolean(false), type, body,
-                m.path("t").asLong(0), text(m, "notify_name"), null));
+        return Optional.of(new MessageCaptured(
+                id,
+                text(m, "chat"),
+                text(m, "from"),
+                text(m, "to"),
+                text(m, "author"),
+                m.path("from_me").asBoolean(false),
+                m.path("is_group").asBoolean(false),
+                type,
+                body,
+                m.path("t").asLong(0),
+                text(m, "notify_name"),
+                null));
     }
 
     public static boolean hasMedia(JsonNode m) {
@@ -122,8 +145,10 @@ public final class Messages {
                 ids.add(id.asText());
             }
         });
-        return ids.isEmpty() || !a.path("ack").isNumber() ? Optional.empty()
-                : Optional.of(new MessageAckChanged(ids, text(a, "chat"), a.path("ack").asInt()));
+        return ids.isEmpty() || !a.path("ack").isNumber()
+                ? Optional.empty()
+                : Optional.of(new MessageAckChanged(
+                        ids, text(a, "chat"), a.path("ack").asInt()));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,7 +1,6 @@
 package io.wamonitor.worker.whatsapp;
 
 import io.wamonitor.worker.browser.BrowserPage;
-
 import java.util.Map;
 
 /**
@@ -33,11 +32,9 @@ public final class PageCalls {
                       me: me ? (me._serialized || String(me)) : null};
             }""";
 
-    private PageCalls() {
-    }
+    private PageCalls() {}
 
-    public record Result(boolean ok, String code, String message, Object value) {
-    }
+    public record Result(boolean ok, String code, String message, Object value) {}
 
     /** Runs {@code expression} (which may use {@code arg} and await) in the page. */
     public static Result call(BrowserPage page, String expression, Object arg) {
@@ -45,7 +42,10 @@ public final class PageCalls {
         if (!(raw instanceof Map<?, ?> map)) {
             return new Result(false, "bad_result", "unexpected result " + raw, null);
         }
-        return new Result(Boolean.TRUE.equals(map.get("ok")), (String) map.get("code"), (String) map.get("message"),
+        return new Result(
+                Boolean.TRUE.equals(map.get("ok")),
+                (String) map.get("code"),
+                (String) map.get("message"),
                 map.get("value"));
     }
 
@@ -54,14 +54,21 @@ public final class PageCalls {
         if (!(raw instanceof Map<?, ?> map) || !Boolean.TRUE.equals(map.get("ready"))) {
             return Probe.NOT_READY;
         }
-        return new Probe(true, Boolean.TRUE.equals(map.get("registered")), (String) map.get("mode"),
-                !Boolean.FALSE.equals(map.get("online")), Boolean.TRUE.equals(map.get("idle")), (String) map.get("me"));
+        return new Probe(
+                true,
+                Boolean.TRUE.equals(map.get("registered")),
+                (String) map.get("mode"),
+                !Boolean.FALSE.equals(map.get("online")),
+                Boolean.TRUE.equals(map.get("idle")),
+                (String) map.get("me"));
     }
 
     /** True for the errors Playwright raises while the page navigates (WhatsApp Web reloads itself). */
     public static boolean isNavigation(RuntimeException e) {
         String message = String.valueOf(e.getMessage());
-        return message.contains("Execution context was destroyed") || message.contains("navigat")
-                || message.contains("Cannot find context") || message.contains("Target page, context or browser");
+        return message.contains("Execution context was destroyed")
+                || message.contains("navigat")
+                || message.contains("Cannot find context")
+                || message.contains("Target page, context or browser");
     }
 }

@@ -3,7 +3,6 @@ package io.wamonitor.worker.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

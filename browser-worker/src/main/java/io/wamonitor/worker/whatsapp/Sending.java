@@ -3,7 +3,6 @@ package io.wamonitor.worker.whatsapp;
 import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.browser.BrowserPage;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -42,8 +41,7 @@ public final class Sending {
               .then(m => ({id: m.id._serialized || String(m.id), ack: typeof m.ack === 'number' ? m.ack : null,
                            t: typeof m.t === 'number' ? m.t : null}), () => null)""";
 
-    private Sending() {
-    }
+    private Sending() {}
 
     /** The WhatsApp message key id of a command's send: WhatsApp Web's own shape (3EB0 and hex), from the id. */
     public static String keyIdOf(UUID commandId) {
@@ -76,7 +74,8 @@ public final class Sending {
             return SendResult.failed("SEND_FAILED", "WhatsApp answered " + outcome);
         }
         Integer ack = value.get("ack") instanceof Number n ? n.intValue() : null;
-        return new SendResult(true, null, null, (String) value.get("id"), ack, Instant.now().getEpochSecond(), null);
+        return new SendResult(
+                true, null, null, (String) value.get("id"), ack, Instant.now().getEpochSecond(), null);
     }
 
     /**
@@ -90,7 +89,9 @@ public final class Sending {
             Long t = found.get("t") instanceof Number n ? n.longValue() : null;
             return new SendResult(true, null, null, (String) found.get("id"), ack, t, null);
         }
-        return SendResult.failed("SEND_INTERRUPTED", "the worker stopped during the send and WhatsApp Web shows "
-                + "no such message; it was not sent again");
+        return SendResult.failed(
+                "SEND_INTERRUPTED",
+                "the worker stopped during the send and WhatsApp Web shows "
+                        + "no such message; it was not sent again");
     }
 }

@@ -1,7 +1,6 @@
 package io.wamonitor.worker.whatsapp;
 
 import io.wamonitor.contracts.AccountStatus;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +14,8 @@ import java.util.Set;
 public final class StatusTracker {
 
     /** Stream modes that stay until someone acts (wa-js-surface.md 4.3 E). */
-    private static final Set<String> TERMINAL_MODES = Set.of("TOS_BLOCK", "SMB_TOS_BLOCK", "PROXYBLOCK",
-            "DEPRECATED_VERSION");
+    private static final Set<String> TERMINAL_MODES =
+            Set.of("TOS_BLOCK", "SMB_TOS_BLOCK", "PROXYBLOCK", "DEPRECATED_VERSION");
 
     private final Observer observer;
     private final int qrMaxBatches;
@@ -44,7 +43,11 @@ public final class StatusTracker {
     }
 
     /** What the session should do in the page as a consequence. */
-    public enum Action { PROBE, REFRESH_QR, TAKEOVER }
+    public enum Action {
+        PROBE,
+        REFRESH_QR,
+        TAKEOVER
+    }
 
     public interface Observer {
         void statusChanged(AccountStatus status, String reason, String phone);
@@ -127,7 +130,9 @@ public final class StatusTracker {
         idle = probe.idle();
         if (registered) {
             qrRefreshes = 0;
-            String digits = probe.me() == null ? null : probe.me().replaceAll("@.*$", "").replaceAll("[^0-9]", "");
+            String digits = probe.me() == null
+                    ? null
+                    : probe.me().replaceAll("@.*$", "").replaceAll("[^0-9]", "");
             phone = digits == null || digits.isEmpty() ? phone : digits;
         }
         derive();
@@ -168,8 +173,11 @@ public final class StatusTracker {
         } else if (loggedOut) {
             set(AccountStatus.LOGGED_OUT, "the device was unlinked from WhatsApp; a new QR code follows");
         } else if (needsUpdate || (mode != null && TERMINAL_MODES.contains(mode))) {
-            set(AccountStatus.FAILED, needsUpdate ? "WhatsApp requires a newer WhatsApp Web (DEPRECATED_VERSION)"
-                    : "WhatsApp blocked this session (" + mode + ")");
+            set(
+                    AccountStatus.FAILED,
+                    needsUpdate
+                            ? "WhatsApp requires a newer WhatsApp Web (DEPRECATED_VERSION)"
+                            : "WhatsApp blocked this session (" + mode + ")");
         } else if (!registered) {
             if (qr != null) {
                 set(AccountStatus.QR, "scan the QR code with WhatsApp on the phone (Linked devices)");

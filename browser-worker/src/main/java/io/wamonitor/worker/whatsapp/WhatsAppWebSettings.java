@@ -1,8 +1,7 @@
 package io.wamonitor.worker.whatsapp;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param url                {@code WA_WEB_URL}: the WhatsApp Web to open
@@ -17,8 +16,13 @@ import java.nio.file.Path;
  *                           ones are reported without their bytes
  */
 @ConfigurationProperties("wamonitor.whatsapp")
-public record WhatsAppWebSettings(String url, InjectMode inject, Path waJsPath, int qrMaxBatches,
-                                  boolean takeoverOnConflict, long mediaMaxBytes) {
+public record WhatsAppWebSettings(
+        String url,
+        InjectMode inject,
+        Path waJsPath,
+        int qrMaxBatches,
+        boolean takeoverOnConflict,
+        long mediaMaxBytes) {
 
     public static final String WHATSAPP_WEB = "https://web.whatsapp.com/";
 
@@ -34,10 +38,15 @@ public record WhatsAppWebSettings(String url, InjectMode inject, Path waJsPath, 
         return switch (inject) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> java.net.URI.create(url).getHost() != null
-                    && java.net.URI.create(url).getHost().equalsIgnoreCase("web.whatsapp.com");
+            case AUTO ->
+                java.net.URI.create(url).getHost() != null
+                        && java.net.URI.create(url).getHost().equalsIgnoreCase("web.whatsapp.com");
         };
     }
 
-    public enum InjectMode { AUTO, ALWAYS, NEVER }
+    public enum InjectMode {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 }

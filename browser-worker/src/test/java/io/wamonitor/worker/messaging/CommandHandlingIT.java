@@ -1,5 +1,8 @@
 package io.wamonitor.worker.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -17,6 +20,11 @@ import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.testkit.MessageTap;
 import io.wamonitor.testkit.RabbitBroker;
 import io.wamonitor.testkit.RabbitBrokerExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,25 +32,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The worker answers commands from its real queue and reports status, results and capacity. */
 @ExtendWith(RabbitBrokerExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "wamonitor.worker.id=worker-under-test",
-        "wamonitor.worker.max-sessions=2",
-        "wamonitor.worker.heartbeat-interval=1h",
-        // Slot admission and command answers are under test here, not browsers: a missing Chromium makes
-        // every launch fail fast (browser sessions are tested end to end in system-tests).
-        "wamonitor.browser.chromium-path=/nonexistent/chromium",
-        "wamonitor.browser.sessions-dir=target/command-handling-sessions"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "wamonitor.worker.id=worker-under-test",
+            "wamonitor.worker.max-sessions=2",
+            "wamonitor.worker.heartbeat-interval=1h",
+            // Slot admission and command answers are under test here, not browsers: a missing Chromium makes
+            // every launch fail fast (browser sessions are tested end to end in system-tests).
+            "wamonitor.browser.chromium-path=/nonexistent/chromium",
+            "wamonitor.browser.sessions-dir=target/command-handling-sessions"
+        })
 class CommandHandlingIT {
 
     static final RabbitBroker broker = RabbitBroker.get();
@@ -69,8 +71,8 @@ class CommandHandlingIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(events.of(AccountStatusChanged.class, e -> account.equals(e.accountId())))
                     .extracting(Envelope::payload)
-                    .contains(new AccountStatusChanged(AccountStatus.INIT, "starting the browser",
-                            "worker-under-test", null));
+                    .contains(new AccountStatusChanged(
+                            AccountStatus.INIT, "starting the browser", "worker-under-test", null));
             assertThat(result(command).outcome()).isEqualTo(CommandResult.Outcome.DONE);
             assertThat(lastHeartbeat().accounts()).contains(account);
         });
@@ -93,7 +95,8 @@ class CommandHandlingIT {
             assertThat(result.code()).isEqualTo("NO_FREE_SLOT");
             assertThat(result.retryable()).isTrue();
             assertThat(events.of(AccountStatusChanged.class, e -> third.equals(e.accountId())))
-                    .extracting(e -> e.payload().status()).containsExactly(AccountStatus.FAILED);
+                    .extracting(e -> e.payload().status())
+                    .containsExactly(AccountStatus.FAILED);
             WorkerHeartbeat heartbeat = lastHeartbeat();
             assertThat(heartbeat.slotsUsed()).isEqualTo(2);
             assertThat(heartbeat.slotsTotal()).isEqualTo(2);
@@ -129,8 +132,8 @@ class CommandHandlingIT {
         // and the worker keeps working
         UUID account = UUID.randomUUID();
         UUID command = send(account, new StartSession("After poison"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(result(command).outcome()).isEqualTo(CommandResult.Outcome.DONE));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(result(command).outcome()).isEqualTo(CommandResult.Outcome.DONE));
         deleteAndAwaitRelease(account);
     }
 
@@ -144,7 +147,8 @@ class CommandHandlingIT {
 
     private static CommandResult result(UUID command) {
         List<CommandResult> results = events.payloads(CommandResult.class).stream()
-                .filter(r -> r.commandId().equals(command)).toList();
+                .filter(r -> r.commandId().equals(command))
+                .toList();
         assertThat(results).as("result of command " + command).hasSize(1);
         return results.get(0);
     }
@@ -156,17 +160,22 @@ class CommandHandlingIT {
     }
 
     private static UUID send(UUID account, Payload command) {
-        Envelope<Payload> envelope = new Envelope<>(UUID.randomUUID(), MessageCatalog.typeOf(command),
-                Instant.now(), account, command);
+        Envelope<Payload> envelope =
+                new Envelope<>(UUID.randomUUID(), MessageCatalog.typeOf(command), Instant.now(), account, command);
         publish(codec.encode(envelope), envelope.type());
         return envelope.id();
     }
 
     private static void publish(byte[] body, String routingKey) {
-        try (Connection connection = broker.connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = broker.connect();
+                Channel channel = connection.createChannel()) {
             channel.confirmSelect();
-            channel.basicPublish(topology.commandsExchange(), routingKey, true,
-                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(), body);
+            channel.basicPublish(
+                    topology.commandsExchange(),
+                    routingKey,
+                    true,
+                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    body);
             channel.waitForConfirmsOrDie(5_000);
         } catch (Exception e) {
             throw new IllegalStateException(e);

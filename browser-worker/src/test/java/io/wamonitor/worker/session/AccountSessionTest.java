@@ -1,5 +1,9 @@
 package io.wamonitor.worker.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageAckChanged;
@@ -8,10 +12,6 @@ import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.whatsapp.PageScripts;
 import io.wamonitor.worker.whatsapp.StatusTracker;
 import io.wamonitor.worker.whatsapp.WhatsAppWebSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -24,10 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One account's session on a fake browser and a clock the test moves: how it recovers when the browser cannot
@@ -59,7 +58,8 @@ class AccountSessionTest {
         browser.failuresToGo.set(2);
         start();
         await().atMost(SOON).until(() -> browser.opens.get() == 1);
-        await().atMost(SOON).until(() -> statuses.stream().anyMatch(s -> s.startsWith("FAILED cannot open WhatsApp Web")));
+        await().atMost(SOON)
+                .until(() -> statuses.stream().anyMatch(s -> s.startsWith("FAILED cannot open WhatsApp Web")));
 
         clock.advance(Duration.ofMillis(999));
         await().during(Duration.ofMillis(400)).atMost(SOON).until(() -> browser.opens.get() == 1);
@@ -72,7 +72,8 @@ class AccountSessionTest {
         await().atMost(SOON).until(() -> browser.opens.get() == 3);
 
         await().atMost(SOON).until(() -> session.status() == AccountStatus.READY);
-        assertThat(meters.counter("wamonitor.worker.browser.launch.failures").count()).isEqualTo(2);
+        assertThat(meters.counter("wamonitor.worker.browser.launch.failures").count())
+                .isEqualTo(2);
         assertThat(browser.profiles).containsOnly(profile);
     }
 
@@ -89,7 +90,8 @@ class AccountSessionTest {
         await().atMost(SOON).until(() -> session.status() == AccountStatus.READY);
         assertThat(statuses).contains("DISCONNECTED the browser exited; relaunching it");
         assertThat(browser.profiles).containsExactly(profile, profile);
-        assertThat(meters.counter("wamonitor.worker.browser.relaunches").count()).isEqualTo(1);
+        assertThat(meters.counter("wamonitor.worker.browser.relaunches").count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -128,11 +130,14 @@ class AccountSessionTest {
         start();
         await().atMost(SOON).until(() -> session.status() == AccountStatus.FAILED);
 
-        CompletableFuture<byte[]> shot = session.submit(EnumSet.of(AccountStatus.READY), "ACCOUNT_NOT_READY",
-                page -> page.screenshot("png", null));
+        CompletableFuture<byte[]> shot = session.submit(
+                EnumSet.of(AccountStatus.READY), "ACCOUNT_NOT_READY", page -> page.screenshot("png", null));
 
-        assertThatThrownBy(() -> shot.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(SessionFailure.class).hasMessageContaining("FAILED");
+        assertThatThrownBy(() -> shot.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(SessionFailure.class)
+                .hasMessageContaining("FAILED");
         assertThat(SessionFailure.of(catchCause(shot)).code()).isEqualTo("ACCOUNT_NOT_READY");
     }
 
@@ -147,9 +152,19 @@ class AccountSessionTest {
 
     private void start() {
         PageScripts scripts = new PageScripts(new WhatsAppWebSettings("http://127.0.0.1:9/", null, null, 10, false, 0));
-        AccountSession.SessionContext context = new AccountSession.SessionContext(browser, scripts,
-                "http://127.0.0.1:9/", new Semaphore(1), metrics, 10, false, new RecordedEvents(), 1_000_000,
-                new NoCursor(), new NoSends(), clock);
+        AccountSession.SessionContext context = new AccountSession.SessionContext(
+                browser,
+                scripts,
+                "http://127.0.0.1:9/",
+                new Semaphore(1),
+                metrics,
+                10,
+                false,
+                new RecordedEvents(),
+                1_000_000,
+                new NoCursor(),
+                new NoSends(),
+                clock);
         session = new AccountSession(UUID.randomUUID(), "Test", profile, context, new StatusTracker.Observer() {
             @Override
             public void statusChanged(AccountStatus status, String reason, String phone) {
@@ -157,8 +172,7 @@ class AccountSessionTest {
             }
 
             @Override
-            public void qrChanged(String qr) {
-            }
+            public void qrChanged(String qr) {}
         });
         session.start();
     }
@@ -190,8 +204,7 @@ class AccountSessionTest {
         }
 
         @Override
-        public void slotsChanged() {
-        }
+        public void slotsChanged() {}
     }
 
     private static final class NoCursor implements CaptureLog {
@@ -201,8 +214,7 @@ class AccountSessionTest {
         }
 
         @Override
-        public void startCursor(UUID account, long epochSeconds) {
-        }
+        public void startCursor(UUID account, long epochSeconds) {}
 
         @Override
         public boolean captured(UUID account, String messageId) {
@@ -215,8 +227,7 @@ class AccountSessionTest {
         }
 
         @Override
-        public void forget(UUID account) {
-        }
+        public void forget(UUID account) {}
     }
 
     private static final class NoSends implements SendLedger {
@@ -231,8 +242,7 @@ class AccountSessionTest {
         }
 
         @Override
-        public void finish(UUID commandId, SendResult result) {
-        }
+        public void finish(UUID commandId, SendResult result) {}
 
         @Override
         public List<StartedSend> unfinished(UUID account) {

@@ -3,7 +3,6 @@ package io.wamonitor.worker.session;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
 import io.wamonitor.worker.browser.PageSetup;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,15 +61,26 @@ final class FakeBrowser implements BrowserEngine {
                 throw new IllegalStateException("Timeout 30000ms exceeded");
             }
             if (function.contains("getStreamData")) {
-                return Map.of("ready", true, "registered", true, "mode", "MAIN", "online", true, "idle", false,
-                        "me", "15550001111@c.us");
+                return Map.of(
+                        "ready",
+                        true,
+                        "registered",
+                        true,
+                        "mode",
+                        "MAIN",
+                        "online",
+                        true,
+                        "idle",
+                        false,
+                        "me",
+                        "15550001111@c.us");
             }
             return Map.of("ok", true, "value", List.of());
         }
 
         @Override
         public byte[] screenshot(String format, Integer quality) {
-            return new byte[]{1, 2, 3};
+            return new byte[] {1, 2, 3};
         }
 
         /** Hands the page's event batches to the session, waiting as the real page does while none comes. */

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** A clock a test moves forward by hand, so backoffs and probe intervals pass without waiting for them. */
 final class MutableClock extends Clock {
 
-    private final AtomicLong millis = new AtomicLong(Instant.parse("2026-12-01T10:00:00Z").toEpochMilli());
+    private final AtomicLong millis =
+            new AtomicLong(Instant.parse("2026-12-01T10:00:00Z").toEpochMilli());
 
     void advance(Duration by) {
         millis.addAndGet(by.toMillis());

@@ -1,16 +1,15 @@
 package io.wamonitor.worker.session;
 
-import io.wamonitor.worker.browser.BrowserSettings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wamonitor.worker.browser.BrowserSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileStoreTest {
 
@@ -30,11 +29,16 @@ class ProfileStoreTest {
         Path reopened = store.profile(account, "Support");
 
         assertThat(reopened).isEqualTo(profile);
-        assertThat(Files.exists(profile.resolve("SingletonLock"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
-        assertThat(Files.exists(profile.resolve("SingletonSocket"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(profile.resolve("SingletonLock"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(Files.exists(profile.resolve("SingletonSocket"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
         assertThat(profile.resolve("Preferences")).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile))).isEqualTo("rwx------");
-        assertThat(store.stored()).extracting(ProfileStore.StoredSession::account).containsExactly(account);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile)))
+                .isEqualTo("rwx------");
+        assertThat(store.stored())
+                .extracting(ProfileStore.StoredSession::account)
+                .containsExactly(account);
     }
 
     @Test
@@ -43,11 +47,14 @@ class ProfileStoreTest {
         UUID account = UUID.randomUUID();
         Path profile = store.profile(account, "Support");
         String thisHost = java.net.InetAddress.getLocalHost().getHostName();
-        Files.createSymbolicLink(profile.resolve("SingletonLock"),
+        Files.createSymbolicLink(
+                profile.resolve("SingletonLock"),
                 Path.of(thisHost + "-" + ProcessHandle.current().pid()));
 
         store.profile(account, "Support");
 
-        assertThat(Files.isSymbolicLink(profile.resolve("SingletonLock"))).as("a running browser keeps its lock").isTrue();
+        assertThat(Files.isSymbolicLink(profile.resolve("SingletonLock")))
+                .as("a running browser keeps its lock")
+                .isTrue();
     }
 }

@@ -1,32 +1,34 @@
 package io.wamonitor.worker.whatsapp;
 
-import io.wamonitor.contracts.AccountStatus;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wamonitor.contracts.AccountStatus;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StatusTrackerTest {
 
     private final List<AccountStatus> statuses = new ArrayList<>();
     private final List<String> phones = new ArrayList<>();
     private final List<String> qrs = new ArrayList<>();
-    private final StatusTracker tracker = new StatusTracker(new StatusTracker.Observer() {
-        @Override
-        public void statusChanged(AccountStatus status, String reason, String phone) {
-            if (statuses.isEmpty() || statuses.get(statuses.size() - 1) != status) {
-                statuses.add(status);
-            }
-            phones.add(phone);
-        }
+    private final StatusTracker tracker = new StatusTracker(
+            new StatusTracker.Observer() {
+                @Override
+                public void statusChanged(AccountStatus status, String reason, String phone) {
+                    if (statuses.isEmpty() || statuses.get(statuses.size() - 1) != status) {
+                        statuses.add(status);
+                    }
+                    phones.add(phone);
+                }
 
-        @Override
-        public void qrChanged(String qr) {
-            qrs.add(qr);
-        }
-    }, 2, false);
+                @Override
+                public void qrChanged(String qr) {
+                    qrs.add(qr);
+                }
+            },
+            2,
+            false);
 
     @Test
     void freshLoginGoesFromQrThroughAuthToReady() {
@@ -45,8 +47,8 @@ class StatusTrackerTest {
         tracker.onEvent(PageEvent.of("conn.stream_mode_changed", "MAIN"));
         tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us"));
 
-        assertThat(statuses).containsSubsequence(AccountStatus.INIT, AccountStatus.QR, AccountStatus.AUTH,
-                AccountStatus.READY);
+        assertThat(statuses)
+                .containsSubsequence(AccountStatus.INIT, AccountStatus.QR, AccountStatus.AUTH, AccountStatus.READY);
         assertThat(qrs).containsExactly("2@ref,a,b,c", "2@ref2,a,b,c", null);
         assertThat(phones.get(phones.size() - 1)).isEqualTo("15550001111");
         assertThat(tracker.status()).isEqualTo(AccountStatus.READY);

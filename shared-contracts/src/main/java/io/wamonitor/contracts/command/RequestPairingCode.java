@@ -1,7 +1,6 @@
 package io.wamonitor.contracts.command;
 
 import io.wamonitor.contracts.Payload;
-
 import java.time.Instant;
 
 /**
@@ -9,5 +8,4 @@ import java.time.Instant;
  *
  * @param deadline when the gateway stops waiting; a worker that gets the request later drops it (null: never)
  */
-public record RequestPairingCode(String phone, Instant deadline) implements Payload {
-}
+public record RequestPairingCode(String phone, Instant deadline) implements Payload {}

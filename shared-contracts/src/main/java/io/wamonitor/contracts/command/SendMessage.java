@@ -1,7 +1,6 @@
 package io.wamonitor.contracts.command;
 
 import io.wamonitor.contracts.Payload;
-
 import java.time.Instant;
 
 /**
@@ -17,6 +16,5 @@ import java.time.Instant;
 public record SendMessage(String to, String text, Media media, Instant deadline) implements Payload {
 
     /** @param data the bytes, base64 */
-    public record Media(String mimetype, String filename, String data) {
-    }
+    public record Media(String mimetype, String filename, String data) {}
 }

@@ -1,7 +1,6 @@
 package io.wamonitor.contracts.command;
 
 import io.wamonitor.contracts.Payload;
-
 import java.time.Instant;
 
 /**
@@ -12,5 +11,4 @@ import java.time.Instant;
  * @param quality  JPEG quality 0-100, null for the default
  * @param deadline when the gateway stops waiting; a worker that gets the request later drops it (null: never)
  */
-public record TakeSnapshot(String format, Integer quality, Instant deadline) implements Payload {
-}
+public record TakeSnapshot(String format, Integer quality, Instant deadline) implements Payload {}

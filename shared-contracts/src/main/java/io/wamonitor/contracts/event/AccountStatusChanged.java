@@ -2,7 +2,6 @@ package io.wamonitor.contracts.event;
 
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Payload;
-
 import java.util.Objects;
 
 /**

@@ -1,7 +1,6 @@
 package io.wamonitor.contracts.event;
 
 import io.wamonitor.contracts.Payload;
-
 import java.util.Objects;
 
 /**
@@ -12,9 +11,20 @@ import java.util.Objects;
  * @param author the group member who wrote it (groups only)
  * @param media  null for text messages
  */
-public record MessageCaptured(String messageId, String chat, String from, String to, String author,
-                              boolean fromMe, boolean isGroup, String type, String text, long timestamp,
-                              String notifyName, Media media) implements Payload {
+public record MessageCaptured(
+        String messageId,
+        String chat,
+        String from,
+        String to,
+        String author,
+        boolean fromMe,
+        boolean isGroup,
+        String type,
+        String text,
+        long timestamp,
+        String notifyName,
+        Media media)
+        implements Payload {
 
     public MessageCaptured {
         Objects.requireNonNull(messageId, "messageId");
@@ -24,7 +34,6 @@ public record MessageCaptured(String messageId, String chat, String from, String
      * @param data              the bytes, base64; null when not downloaded ({@code unavailableReason} says why)
      * @param unavailableReason e.g. {@code too_large}, {@code media_not_found}
      */
-    public record Media(String mimetype, String filename, Long size, Integer duration, String data,
-                        String unavailableReason) {
-    }
+    public record Media(
+            String mimetype, String filename, Long size, Integer duration, String data, String unavailableReason) {}
 }

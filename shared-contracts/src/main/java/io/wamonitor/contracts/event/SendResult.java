@@ -1,7 +1,6 @@
 package io.wamonitor.contracts.event;
 
 import io.wamonitor.contracts.Payload;
-
 import java.util.UUID;
 
 /**
@@ -14,8 +13,9 @@ import java.util.UUID;
  * @param ack       1 once WhatsApp's server accepted the message
  * @param commandId the envelope id of the SendMessage command this answers
  */
-public record SendResult(boolean ok, String code, String message, String messageId, Integer ack, Long timestamp,
-                         UUID commandId) implements Payload {
+public record SendResult(
+        boolean ok, String code, String message, String messageId, Integer ack, Long timestamp, UUID commandId)
+        implements Payload {
 
     public static SendResult failed(String code, String message) {
         return new SendResult(false, code, message, null, null, null, null);
@@ -31,7 +31,9 @@ public record SendResult(boolean ok, String code, String message, String message
      * not go out, so the same request may simply be tried again.
      */
     public boolean notAttempted() {
-        return !ok && ("DEADLINE_EXCEEDED".equals(code) || "ACCOUNT_NOT_READY".equals(code)
-                || "SESSION_NOT_FOUND".equals(code));
+        return !ok
+                && ("DEADLINE_EXCEEDED".equals(code)
+                        || "ACCOUNT_NOT_READY".equals(code)
+                        || "SESSION_NOT_FOUND".equals(code));
     }
 }

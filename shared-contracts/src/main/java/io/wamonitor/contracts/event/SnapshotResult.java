@@ -1,7 +1,6 @@
 package io.wamonitor.contracts.event;
 
 import io.wamonitor.contracts.Payload;
-
 import java.time.Instant;
 
 /**
@@ -9,8 +8,8 @@ import java.time.Instant;
  *
  * @param code when not ok: {@code ACCOUNT_NOT_READY}, {@code SESSION_NOT_FOUND}, {@code SNAPSHOT_FAILED}
  */
-public record SnapshotResult(boolean ok, String code, String message, String mimetype, String data,
-                             Instant takenAt) implements Payload {
+public record SnapshotResult(boolean ok, String code, String message, String mimetype, String data, Instant takenAt)
+        implements Payload {
 
     public static SnapshotResult failed(String code, String message) {
         return new SnapshotResult(false, code, message, null, null, null);

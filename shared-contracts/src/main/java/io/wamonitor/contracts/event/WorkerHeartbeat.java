@@ -2,7 +2,6 @@ package io.wamonitor.contracts.event;
 
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Payload;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +12,14 @@ import java.util.UUID;
  * every slot change. The statuses let the gateway correct anything it missed, and tell a worker that went quiet
  * from one that is just idle.
  */
-public record WorkerHeartbeat(String workerId, int slotsTotal, int slotsUsed, List<UUID> accounts, Instant startedAt,
-                              List<HeldSession> sessions) implements Payload {
+public record WorkerHeartbeat(
+        String workerId,
+        int slotsTotal,
+        int slotsUsed,
+        List<UUID> accounts,
+        Instant startedAt,
+        List<HeldSession> sessions)
+        implements Payload {
 
     public WorkerHeartbeat {
         Objects.requireNonNull(workerId, "workerId");
@@ -23,6 +28,5 @@ public record WorkerHeartbeat(String workerId, int slotsTotal, int slotsUsed, Li
     }
 
     /** One held account as the worker sees it now. */
-    public record HeldSession(UUID accountId, AccountStatus status, String reason, String phone) {
-    }
+    public record HeldSession(UUID accountId, AccountStatus status, String reason, String phone) {}
 }

@@ -8,6 +8,10 @@ import io.wamonitor.simulator.network.OutboxEntry;
 import io.wamonitor.simulator.network.SimException;
 import io.wamonitor.simulator.network.Views;
 import io.wamonitor.simulator.network.WhatsAppNetwork;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Base64;
-import java.util.List;
-import java.time.Duration;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/sim", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,8 +36,7 @@ class ControlController {
         this.media = media;
     }
 
-    record LinkRequest(String qr, String phone, String pushName) {
-    }
+    record LinkRequest(String qr, String phone, String pushName) {}
 
     @PostMapping("/link")
     @Operation(summary = "Scan a QR code with a phone: links the device showing it to that number")
@@ -46,8 +44,7 @@ class ControlController {
         return network.linkByQr(request.qr(), request.phone(), request.pushName());
     }
 
-    record PairingCodeRequest(String code, String pushName) {
-    }
+    record PairingCodeRequest(String code, String pushName) {}
 
     @PostMapping("/phones/{phone}/pairing-code")
     @Operation(summary = "Type a pairing code on the phone: links the device that asked for it for this number")
@@ -61,15 +58,21 @@ class ControlController {
         return network.pendingPairings();
     }
 
-    record MediaRequest(String mimetype, String filename, String data) {
-    }
+    record MediaRequest(String mimetype, String filename, String data) {}
 
-    record InboundRequest(String from, String text, MediaRequest media, String group, String type, Integer duration,
-                          String notifyName, Boolean ciphertext) {
-    }
+    record InboundRequest(
+            String from,
+            String text,
+            MediaRequest media,
+            String group,
+            String type,
+            Integer duration,
+            String notifyName,
+            Boolean ciphertext) {}
 
     @PostMapping("/phones/{phone}/inbound")
-    @Operation(summary = "Deliver a message to the account linked to {phone}",
+    @Operation(
+            summary = "Deliver a message to the account linked to {phone}",
             description = "From a contact, or from a group member (`group`). Media bytes are base64 in "
                     + "`media.data`; the text becomes the caption. Queued in order while the page is offline.")
     Views.Delivered inbound(@PathVariable String phone, @RequestBody InboundRequest request) {
@@ -79,7 +82,9 @@ class ControlController {
                 throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MEDIA", "media needs mimetype and data");
             }
             try {
-                upload = new Inbound.MediaUpload(request.media().mimetype(), request.media().filename(),
+                upload = new Inbound.MediaUpload(
+                        request.media().mimetype(),
+                        request.media().filename(),
                         Base64.getDecoder().decode(request.media().data()));
             } catch (IllegalArgumentException e) {
                 throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MEDIA", "media.data is not base64");
@@ -87,12 +92,20 @@ class ControlController {
         } else if (request.text() == null) {
             throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MESSAGE", "text or media is required");
         }
-        return network.inbound(phone, new Inbound(request.from(), request.text(), request.group(), request.type(),
-                upload, request.duration(), request.notifyName(), request.ciphertext()));
+        return network.inbound(
+                phone,
+                new Inbound(
+                        request.from(),
+                        request.text(),
+                        request.group(),
+                        request.type(),
+                        upload,
+                        request.duration(),
+                        request.notifyName(),
+                        request.ciphertext()));
     }
 
-    record PhoneSendRequest(String to, String text) {
-    }
+    record PhoneSendRequest(String to, String text) {}
 
     @PostMapping("/phones/{phone}/send")
     @Operation(summary = "The phone itself sends a text; linked devices see it as their own (fromMe)")
@@ -110,11 +123,14 @@ class ControlController {
     @Operation(summary = "The bytes of a media message the account sent")
     ResponseEntity<byte[]> outboxMedia(@PathVariable String phone, @PathVariable String messageId) {
         OutboxEntry entry = network.outbox(phone).stream()
-                .filter(e -> e.messageId().equals(messageId) || e.id().equals(messageId)).findFirst()
+                .filter(e -> e.messageId().equals(messageId) || e.id().equals(messageId))
+                .findFirst()
                 .orElseThrow(() -> new SimException(HttpStatus.NOT_FOUND, "MESSAGE_NOT_FOUND", "no such message"));
         MediaStore.StoredMedia stored = media.get(entry.mediaId())
                 .orElseThrow(() -> new SimException(HttpStatus.NOT_FOUND, "MEDIA_NOT_FOUND", "no media"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(stored.mimetype())).body(stored.bytes());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(stored.mimetype()))
+                .body(stored.bytes());
     }
 
     @PostMapping("/phones/{phone}/unlink")
@@ -123,8 +139,7 @@ class ControlController {
         return Map.of("unlinked", network.unlink(phone));
     }
 
-    record ConnectionRequest(boolean online) {
-    }
+    record ConnectionRequest(boolean online) {}
 
     @PostMapping("/phones/{phone}/connection")
     @Operation(summary = "Cut (online=false) or restore the linked devices' connection to WhatsApp")
@@ -133,11 +148,11 @@ class ControlController {
         return network.phoneView(phone);
     }
 
-    record SendDelayRequest(long delayMs) {
-    }
+    record SendDelayRequest(long delayMs) {}
 
     @PostMapping("/phones/{phone}/send-delay")
-    @Operation(summary = "Make WhatsApp's servers slow to accept what this phone's linked devices send",
+    @Operation(
+            summary = "Make WhatsApp's servers slow to accept what this phone's linked devices send",
             description = "Each message a linked device sends is accepted (and reaches the outbox) only after "
                     + "`delay_ms`; the sending page waits for the acceptance as WhatsApp Web does. 0 restores "
                     + "normal service.")
@@ -164,8 +179,7 @@ class ControlController {
         return network.phoneView(phone);
     }
 
-    record NumberRequest(String phone, String name) {
-    }
+    record NumberRequest(String phone, String name) {}
 
     @PostMapping("/numbers")
     @Operation(summary = "Register a number on WhatsApp (queryWidExists finds only registered numbers)")

@@ -1,9 +1,8 @@
 package io.wamonitor.simulator.network;
 
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.io.IOException;
 
 /** A page's live connection (server-sent events). Sending never throws: a broken connection reports false. */
 public final class Connection {
@@ -23,7 +22,9 @@ public final class Connection {
             return false;
         }
         try {
-            emitter.send(SseEmitter.event().name(push.event()).data(push.data(), MediaType.APPLICATION_JSON)
+            emitter.send(SseEmitter.event()
+                    .name(push.event())
+                    .data(push.data(), MediaType.APPLICATION_JSON)
                     .reconnectTime(1000));
             return true;
         } catch (IOException | IllegalStateException e) {

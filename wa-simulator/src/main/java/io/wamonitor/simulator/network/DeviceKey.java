@@ -1,6 +1,7 @@
 package io.wamonitor.simulator.network;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -10,7 +11,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -38,8 +38,8 @@ public final class DeviceKey {
             AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
             parameters.init(new ECGenParameterSpec("secp256r1"));
             ECParameterSpec spec = parameters.getParameterSpec(ECParameterSpec.class);
-            return new DeviceKey(KeyFactory.getInstance("EC").generatePublic(
-                    new ECPublicKeySpec(new ECPoint(x, y), spec)));
+            return new DeviceKey(
+                    KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), spec)));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("invalid device key", e);
         }

@@ -1,14 +1,9 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.http.HttpStatus;
-
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpStatus;
 
 /**
  * Linked devices and their live connections: the challenge of the stored device key, resuming a session,
@@ -43,21 +38,26 @@ final class DeviceSessions {
         device.sessionToken = state.token();
         state.devices.put("token:" + device.sessionToken, device);
         Phone phone = state.phones.get(device.phone);
-        return new Views.DeviceSession(device.sessionToken, device.id, device.phone, Wids.user(device.phone),
-                phone.pushName, "android");
+        return new Views.DeviceSession(
+                device.sessionToken, device.id, device.phone, Wids.user(device.phone), phone.pushName, "android");
     }
 
     /** The page opened its live connection; a pairing gets its QR, a device its queued messages. */
     void attach(String token, Connection connection) {
-        PairingSession session = state.pairings.values().stream().filter(s -> s.token.equals(token)).findFirst()
+        PairingSession session = state.pairings.values().stream()
+                .filter(s -> s.token.equals(token))
+                .findFirst()
                 .orElse(null);
         if (session != null) {
             if (session.connection != null) {
                 session.connection.close();
             }
             session.connection = connection;
-            connection.send(session.idle ? new Push("qr_idle", Map.of())
-                    : new Push("qr", Map.of("ref", session.refs.get(session.current), "index", session.current)));
+            connection.send(
+                    session.idle
+                            ? new Push("qr_idle", Map.of())
+                            : new Push(
+                                    "qr", Map.of("ref", session.refs.get(session.current), "index", session.current)));
             return;
         }
         Device device = state.deviceByToken(token);
@@ -125,10 +125,19 @@ final class DeviceSessions {
         Phone phone = state.phone(phoneNumber);
         List<Views.DeviceView> views = new ArrayList<>();
         for (Device d : phone.linkedDevices()) {
-            views.add(new Views.DeviceView(d.id, d.name, d.linkedAt, d.connected(), d.conflict,
+            views.add(new Views.DeviceView(
+                    d.id,
+                    d.name,
+                    d.linkedAt,
+                    d.connected(),
+                    d.conflict,
                     d.pending().size()));
         }
-        return new Views.PhoneView(phone.number, phone.pushName, !state.offlinePhones.contains(phone.number), views,
+        return new Views.PhoneView(
+                phone.number,
+                phone.pushName,
+                !state.offlinePhones.contains(phone.number),
+                views,
                 phone.sendDelay.toMillis());
     }
 

@@ -1,14 +1,6 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.http.HttpStatus;
-
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** The numbers on WhatsApp (the directory queryWidExists looks in). */
 final class Directory {
@@ -32,8 +24,11 @@ final class Directory {
 
     List<Views.NumberView> numbers() {
         return state.numbers.entrySet().stream()
-                .map(e -> new Views.NumberView(e.getKey(), e.getValue(), state.phones.containsKey(e.getKey())
-                        && !state.phones.get(e.getKey()).linkedDevices().isEmpty()))
+                .map(e -> new Views.NumberView(
+                        e.getKey(),
+                        e.getValue(),
+                        state.phones.containsKey(e.getKey())
+                                && !state.phones.get(e.getKey()).linkedDevices().isEmpty()))
                 .toList();
     }
 }

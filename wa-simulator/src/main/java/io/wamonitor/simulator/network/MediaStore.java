@@ -1,7 +1,5 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.stereotype.Component;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /** WhatsApp's media servers: uploaded bytes by id. */
 @Component
@@ -39,6 +38,5 @@ public class MediaStore {
         }
     }
 
-    public record StoredMedia(String id, byte[] bytes, String mimetype, String filename, String sha256) {
-    }
+    public record StoredMedia(String id, byte[] bytes, String mimetype, String filename, String sha256) {}
 }

@@ -3,8 +3,7 @@ package io.wamonitor.simulator.network;
 /** WhatsApp's message type for a media type. */
 final class MediaTypes {
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     static String messageType(String mimetype) {
         String m = mimetype == null ? "" : mimetype.toLowerCase();

@@ -1,11 +1,10 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The network's clock and the one thread its timers (QR rotation, code refresh, receipts) run on. */
 @Configuration(proxyBeanMethods = false)

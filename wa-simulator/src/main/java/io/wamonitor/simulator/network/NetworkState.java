@@ -1,21 +1,19 @@
 package io.wamonitor.simulator.network;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 /**
  * What WhatsApp's servers know: the numbers on WhatsApp, the phones with their linked devices, the linking screens
@@ -46,20 +44,27 @@ final class NetworkState {
 
     /** Runs {@code task} later on the network's scheduler, holding the lock. */
     ScheduledFuture<?> later(Runnable task, long delayMs) {
-        return scheduler.schedule(() -> {
-            synchronized (this) {
-                task.run();
-            }
-        }, delayMs, TimeUnit.MILLISECONDS);
+        return scheduler.schedule(
+                () -> {
+                    synchronized (this) {
+                        task.run();
+                    }
+                },
+                delayMs,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} every {@code periodMs}, holding the lock. */
     ScheduledFuture<?> every(Runnable task, long periodMs) {
-        return scheduler.scheduleAtFixedRate(() -> {
-            synchronized (this) {
-                task.run();
-            }
-        }, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        return scheduler.scheduleAtFixedRate(
+                () -> {
+                    synchronized (this) {
+                        task.run();
+                    }
+                },
+                periodMs,
+                periodMs,
+                TimeUnit.MILLISECONDS);
     }
 
     boolean exists(String phoneOrWid) {
@@ -118,16 +123,18 @@ final class NetworkState {
     }
 
     PairingSession pairingByToken(String token) {
-        return pairings.values().stream().filter(s -> s.token.equals(token)).findFirst()
-                .orElseThrow(() -> new SimException(HttpStatus.NOT_FOUND, "PAIRING_NOT_FOUND",
-                        "no linking screen with this token"));
+        return pairings.values().stream()
+                .filter(s -> s.token.equals(token))
+                .findFirst()
+                .orElseThrow(() -> new SimException(
+                        HttpStatus.NOT_FOUND, "PAIRING_NOT_FOUND", "no linking screen with this token"));
     }
 
     String validPhone(String phone) {
         String digits = Wids.digits(phone);
         if (!Wids.isPhoneNumber(digits)) {
-            throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_PHONE",
-                    "a phone number is 7 to 15 digits with the country code");
+            throw new SimException(
+                    HttpStatus.BAD_REQUEST, "INVALID_PHONE", "a phone number is 7 to 15 digits with the country code");
         }
         return digits;
     }

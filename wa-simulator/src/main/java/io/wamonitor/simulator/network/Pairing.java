@@ -1,14 +1,10 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.http.HttpStatus;
-
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpStatus;
 
 /**
  * Linking new devices: the QR refs of each linking screen, issued in batches that rotate and then go idle, and the
@@ -26,14 +22,21 @@ final class Pairing {
         this.state = state;
     }
 
-    Views.PairingStarted startPairing(String staticKey, String identityKey, String advSecret,
-                                                         Map<String, ?> deviceJwk, String deviceName) {
+    Views.PairingStarted startPairing(
+            String staticKey, String identityKey, String advSecret, Map<String, ?> deviceJwk, String deviceName) {
         DeviceKey.fromJwk(deviceJwk); // reject unusable keys now, not at link time
-        PairingSession session = new PairingSession(UUID.randomUUID().toString(), state.token(), staticKey, identityKey,
-                advSecret, deviceJwk, deviceName == null || deviceName.isBlank() ? "Chrome (Linux)" : deviceName);
+        PairingSession session = new PairingSession(
+                UUID.randomUUID().toString(),
+                state.token(),
+                staticKey,
+                identityKey,
+                advSecret,
+                deviceJwk,
+                deviceName == null || deviceName.isBlank() ? "Chrome (Linux)" : deviceName);
         state.pairings.put(session.id, session);
         newRefBatch(session);
-        return new Views.PairingStarted(session.id, session.token, state.settings.qrInterval().toMillis());
+        return new Views.PairingStarted(
+                session.id, session.token, state.settings.qrInterval().toMillis());
     }
 
     void refreshQr(String token) {
@@ -110,10 +113,13 @@ final class Pairing {
             if (!session.refs.contains(parts[0]) && !session.expiredRefs.contains(parts[0])) {
                 continue;
             }
-            if (session.idle || !session.refs.contains(parts[0]) || !parts[0].equals(session.refs.get(session.current))) {
+            if (session.idle
+                    || !session.refs.contains(parts[0])
+                    || !parts[0].equals(session.refs.get(session.current))) {
                 throw new SimException(HttpStatus.GONE, "QR_EXPIRED", "this QR code is no longer valid");
             }
-            if (!parts[1].equals(session.staticKey) || !parts[2].equals(session.identityKey)
+            if (!parts[1].equals(session.staticKey)
+                    || !parts[2].equals(session.identityKey)
                     || !parts[3].equals(session.advSecret)) {
                 throw new SimException(HttpStatus.BAD_REQUEST, "QR_INVALID", "the QR code keys do not match");
             }
@@ -131,8 +137,8 @@ final class Pairing {
                 return link(session, digits, pushName);
             }
         }
-        throw new SimException(HttpStatus.NOT_FOUND, "PAIRING_CODE_NOT_FOUND",
-                "no linking screen waits for this code and number");
+        throw new SimException(
+                HttpStatus.NOT_FOUND, "PAIRING_CODE_NOT_FOUND", "no linking screen waits for this code and number");
     }
 
     /** Linking screens that are open right now (a closed page's session is gone with its connection). */
@@ -140,8 +146,8 @@ final class Pairing {
         state.pairings.values().removeIf(s -> s.connection != null && !s.connection.isOpen() && s.idle);
         return state.pairings.values().stream()
                 .filter(s -> s.connection != null && s.connection.isOpen())
-                .map(s -> new Views.PendingPairing(s.id, s.fullCode(), s.idle, s.pairingCode, s.pairingPhone,
-                        s.deviceName))
+                .map(s -> new Views.PendingPairing(
+                        s.id, s.fullCode(), s.idle, s.pairingCode, s.pairingPhone, s.deviceName))
                 .toList();
     }
 
@@ -151,16 +157,29 @@ final class Pairing {
         if (pushName != null && !pushName.isBlank()) {
             phone.pushName = pushName;
         }
-        Device device = new Device(digits + ":" + (phone.devices.size() + 1), digits,
-                DeviceKey.fromJwk(session.deviceJwk), session.deviceName, state.clock.instant());
+        Device device = new Device(
+                digits + ":" + (phone.devices.size() + 1),
+                digits,
+                DeviceKey.fromJwk(session.deviceJwk),
+                session.deviceName,
+                state.clock.instant());
         phone.devices.add(device);
         state.devices.put(device.id, device);
         stopRotation(session);
         stopCodeRotation(session);
         state.pairings.remove(session.id);
         if (session.connection != null) {
-            session.connection.send(new Push("paired", Map.of("device_id", device.id, "phone", digits,
-                    "wid", Wids.user(digits), "push_name", phone.pushName)));
+            session.connection.send(new Push(
+                    "paired",
+                    Map.of(
+                            "device_id",
+                            device.id,
+                            "phone",
+                            digits,
+                            "wid",
+                            Wids.user(digits),
+                            "push_name",
+                            phone.pushName)));
             session.connection.close();
         }
         log.info("Device {} ({}) linked to +{}", device.id, device.name, digits);
@@ -202,8 +221,8 @@ final class Pairing {
 
     void pushQr(PairingSession session) {
         if (session.connection != null) {
-            session.connection.send(new Push("qr", Map.of("ref", session.refs.get(session.current),
-                    "index", session.current)));
+            session.connection.send(
+                    new Push("qr", Map.of("ref", session.refs.get(session.current), "index", session.current)));
         }
     }
 

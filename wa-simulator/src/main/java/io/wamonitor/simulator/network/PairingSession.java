@@ -18,6 +18,7 @@ final class PairingSession {
     final List<String> refs = new ArrayList<>();
     /** Refs of earlier batches: a phone scanning one is told the code is no longer valid. */
     final java.util.Set<String> expiredRefs = new java.util.HashSet<>();
+
     int current = -1;
     boolean idle;
     String pairingCode;
@@ -27,8 +28,14 @@ final class PairingSession {
     ScheduledFuture<?> codeRotation;
     int codeRefreshes;
 
-    PairingSession(String id, String token, String staticKey, String identityKey, String advSecret,
-                   Map<String, ?> deviceJwk, String deviceName) {
+    PairingSession(
+            String id,
+            String token,
+            String staticKey,
+            String identityKey,
+            String advSecret,
+            Map<String, ?> deviceJwk,
+            String deviceName) {
         this.id = id;
         this.token = token;
         this.staticKey = staticKey;

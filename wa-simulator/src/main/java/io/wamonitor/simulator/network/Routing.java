@@ -1,14 +1,9 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.http.HttpStatus;
-
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpStatus;
 
 /**
  * Messages between phones and linked devices: what the phone receives (inbound), what it sends itself, what a
@@ -31,7 +26,8 @@ final class Routing {
         if (!Wids.isGroup(to) && !state.exists(to)) {
             throw new SimException(HttpStatus.NOT_FOUND, "NOT_ON_WHATSAPP", "Failed to find or create chat for " + to);
         }
-        String id = outgoing.id() != null && outgoing.id().matches("[0-9A-F]{10,40}") ? outgoing.id()
+        String id = outgoing.id() != null && outgoing.id().matches("[0-9A-F]{10,40}")
+                ? outgoing.id()
                 : Wids.newMessageId(true);
         String retransmitted = Wids.serializedKey(true, to, id, null);
         for (OutboxEntry earlier : phone.outbox) {
@@ -43,22 +39,49 @@ final class Routing {
         long t = state.clock.instant().getEpochSecond();
         Optional<MediaStore.StoredMedia> stored = state.media.get(outgoing.mediaId());
         String key = Wids.serializedKey(true, to, id, null);
-        OutboxEntry entry = new OutboxEntry(key, id, to, outgoing.type(),
-                "chat".equals(outgoing.type()) ? outgoing.body() : null, outgoing.caption(),
+        OutboxEntry entry = new OutboxEntry(
+                key,
+                id,
+                to,
+                outgoing.type(),
+                "chat".equals(outgoing.type()) ? outgoing.body() : null,
+                outgoing.caption(),
                 stored.map(MediaStore.StoredMedia::mimetype).orElse(null),
                 stored.map(MediaStore.StoredMedia::filename).orElse(outgoing.filename()),
                 stored.map(s -> (long) s.bytes().length).orElse(null),
-                stored.map(MediaStore.StoredMedia::sha256).orElse(null), outgoing.mediaId(), 1, "web", t);
+                stored.map(MediaStore.StoredMedia::sha256).orElse(null),
+                outgoing.mediaId(),
+                1,
+                "web",
+                t);
         phone.outbox.add(entry);
         deliverToRecipient(phone, entry, outgoing, id, t);
         scheduleReceipt(phone.number, key, 2, state.settings.deliveryDelay().toMillis());
-        if (!state.settings.readDelay().isNegative() && !state.settings.readDelay().isZero()) {
+        if (!state.settings.readDelay().isNegative()
+                && !state.settings.readDelay().isZero()) {
             scheduleReceipt(phone.number, key, 3, state.settings.readDelay().toMillis());
         }
         // Other linked devices of the same phone see the message too, as sent by "me".
-        WireMessage echo = new WireMessage(id, true, to, null, Wids.user(phone.number), to, null,
-                outgoing.type(), outgoing.body(), outgoing.caption(), entry.mimetype(), entry.filename(),
-                entry.size(), outgoing.duration(), outgoing.mediaId(), t, phone.pushName, 1, false);
+        WireMessage echo = new WireMessage(
+                id,
+                true,
+                to,
+                null,
+                Wids.user(phone.number),
+                to,
+                null,
+                outgoing.type(),
+                outgoing.body(),
+                outgoing.caption(),
+                entry.mimetype(),
+                entry.filename(),
+                entry.size(),
+                outgoing.duration(),
+                outgoing.mediaId(),
+                t,
+                phone.pushName,
+                1,
+                false);
         phone.linkedDevices().stream().filter(d -> d != device).forEach(d -> state.deliver(d, echo));
         return new Views.SendResult(id, key, t, 1);
     }
@@ -70,9 +93,26 @@ final class Routing {
             return;
         }
         String from = Wids.user(sender.number);
-        WireMessage message = new WireMessage(id, false, from, null, from, Wids.user(recipient.number), null,
-                outgoing.type(), outgoing.body(), outgoing.caption(), entry.mimetype(), entry.filename(),
-                entry.size(), outgoing.duration(), outgoing.mediaId(), t, sender.pushName, 0, false);
+        WireMessage message = new WireMessage(
+                id,
+                false,
+                from,
+                null,
+                from,
+                Wids.user(recipient.number),
+                null,
+                outgoing.type(),
+                outgoing.body(),
+                outgoing.caption(),
+                entry.mimetype(),
+                entry.filename(),
+                entry.size(),
+                outgoing.duration(),
+                outgoing.mediaId(),
+                t,
+                sender.pushName,
+                0,
+                false);
         recipient.linkedDevices().forEach(d -> state.deliver(d, message));
     }
 
@@ -86,7 +126,8 @@ final class Routing {
             return;
         }
         phone.outbox.replaceAll(e -> e.messageId().equals(key) ? e.withAck(ack) : e);
-        phone.linkedDevices().stream().filter(Device::connected)
+        phone.linkedDevices().stream()
+                .filter(Device::connected)
                 .forEach(d -> d.connection.send(new Push("receipt", Map.of("id", key, "ack", ack))));
     }
 
@@ -116,7 +157,9 @@ final class Routing {
         String filename = null;
         Long size = null;
         if (inbound.media() != null) {
-            MediaStore.StoredMedia stored = state.media.put(inbound.media().bytes(), inbound.media().mimetype(),
+            MediaStore.StoredMedia stored = state.media.put(
+                    inbound.media().bytes(),
+                    inbound.media().mimetype(),
                     inbound.media().filename());
             mediaId = stored.id();
             mimetype = stored.mimetype();
@@ -127,13 +170,29 @@ final class Routing {
         if (inbound.type() != null && !inbound.type().isBlank()) {
             type = inbound.type();
         }
-        boolean ciphertext = inbound.ciphertext() != null ? inbound.ciphertext()
+        boolean ciphertext = inbound.ciphertext() != null
+                ? inbound.ciphertext()
                 : state.random.nextDouble() < state.settings.ciphertextRate();
-        WireMessage message = new WireMessage(id, false, remote, group ? from : null, remote,
-                Wids.user(phone.number), group ? from : null, type,
-                "chat".equals(type) ? inbound.text() : null, "chat".equals(type) ? null : inbound.text(),
-                mimetype, filename, size, inbound.duration(), mediaId, t,
-                inbound.notifyName() != null ? inbound.notifyName() : state.numbers.get(fromDigits), 0, ciphertext);
+        WireMessage message = new WireMessage(
+                id,
+                false,
+                remote,
+                group ? from : null,
+                remote,
+                Wids.user(phone.number),
+                group ? from : null,
+                type,
+                "chat".equals(type) ? inbound.text() : null,
+                "chat".equals(type) ? null : inbound.text(),
+                mimetype,
+                filename,
+                size,
+                inbound.duration(),
+                mediaId,
+                t,
+                inbound.notifyName() != null ? inbound.notifyName() : state.numbers.get(fromDigits),
+                0,
+                ciphertext);
         List<Device> linked = phone.linkedDevices();
         linked.forEach(d -> state.deliver(d, message));
         boolean queued = linked.stream().anyMatch(d -> !d.connected() || state.offlinePhones.contains(d.phone));
@@ -148,12 +207,31 @@ final class Routing {
         String remote = Wids.user(toDigits);
         String id = Wids.newMessageId(false);
         long t = state.clock.instant().getEpochSecond();
-        WireMessage message = new WireMessage(id, true, remote, null, Wids.user(phone.number), remote, null, "chat",
-                text, null, null, null, null, null, null, t, phone.pushName, 1, false);
-        phone.outbox.add(new OutboxEntry(message.serializedKey(), id, remote, "chat", text, null, null, null, null,
-                null, null, 1, "phone", t));
+        WireMessage message = new WireMessage(
+                id,
+                true,
+                remote,
+                null,
+                Wids.user(phone.number),
+                remote,
+                null,
+                "chat",
+                text,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                t,
+                phone.pushName,
+                1,
+                false);
+        phone.outbox.add(new OutboxEntry(
+                message.serializedKey(), id, remote, "chat", text, null, null, null, null, null, null, 1, "phone", t));
         phone.linkedDevices().forEach(d -> state.deliver(d, message));
-        return new Views.Delivered(message.serializedKey(), id, phone.linkedDevices().size(), false);
+        return new Views.Delivered(
+                message.serializedKey(), id, phone.linkedDevices().size(), false);
     }
 
     List<OutboxEntry> outbox(String phoneNumber) {

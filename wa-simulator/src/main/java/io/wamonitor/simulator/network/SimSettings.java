@@ -1,8 +1,7 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param qrInterval     {@code SIM_QR_INTERVAL}: how long each QR ref is shown before the next (WhatsApp: ~20 s)
@@ -15,8 +14,14 @@ import java.time.Duration;
  * @param pairingCodeRefreshes how many replacements before the code expires for good (WhatsApp: 5)
  */
 @ConfigurationProperties("sim")
-public record SimSettings(Duration qrInterval, int qrRefs, double ciphertextRate, Duration deliveryDelay,
-                          Duration readDelay, Duration pairingCodeInterval, int pairingCodeRefreshes) {
+public record SimSettings(
+        Duration qrInterval,
+        int qrRefs,
+        double ciphertextRate,
+        Duration deliveryDelay,
+        Duration readDelay,
+        Duration pairingCodeInterval,
+        int pairingCodeRefreshes) {
 
     public SimSettings {
         qrInterval = qrInterval == null ? Duration.ofSeconds(20) : qrInterval;

@@ -1,14 +1,13 @@
 package io.wamonitor.simulator.network;
 
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * WhatsApp's servers as the simulator models them, for the page's link ({@code /wa}) and the control API
@@ -88,8 +87,8 @@ public class WhatsAppNetwork implements SmartLifecycle {
 
     // ---- pairing: the linking screen ----
 
-    public Views.PairingStarted startPairing(String staticKey, String identityKey, String advSecret,
-                                             Map<String, ?> deviceJwk, String deviceName) {
+    public Views.PairingStarted startPairing(
+            String staticKey, String identityKey, String advSecret, Map<String, ?> deviceJwk, String deviceName) {
         return locked(() -> pairing.startPairing(staticKey, identityKey, advSecret, deviceJwk, deviceName));
     }
 

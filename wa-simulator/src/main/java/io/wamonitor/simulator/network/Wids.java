@@ -9,8 +9,7 @@ public final class Wids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Wids() {
-    }
+    private Wids() {}
 
     /** Digits only, as WhatsApp stores numbers; accepts "+1 555-000", "1555000@c.us". */
     public static String digits(String phoneOrWid) {

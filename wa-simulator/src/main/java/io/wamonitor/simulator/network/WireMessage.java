@@ -8,10 +8,26 @@ package io.wamonitor.simulator.network;
  * @param mediaId     where the page downloads the media, null for text
  * @param ciphertext  the device first fails to decrypt it and shows a placeholder (as WhatsApp sometimes does)
  */
-public record WireMessage(String id, boolean fromMe, String remote, String participant, String from, String to,
-                          String author, String type, String body, String caption, String mimetype,
-                          String filename, Long size, Integer duration, String mediaId, long t,
-                          String notifyName, int ack, boolean ciphertext) {
+public record WireMessage(
+        String id,
+        boolean fromMe,
+        String remote,
+        String participant,
+        String from,
+        String to,
+        String author,
+        String type,
+        String body,
+        String caption,
+        String mimetype,
+        String filename,
+        Long size,
+        Integer duration,
+        String mediaId,
+        long t,
+        String notifyName,
+        int ack,
+        boolean ciphertext) {
 
     public String serializedKey() {
         return Wids.serializedKey(fromMe, remote, id, participant);

@@ -8,6 +8,13 @@ import io.wamonitor.simulator.network.SimException;
 import io.wamonitor.simulator.network.Views;
 import io.wamonitor.simulator.network.WhatsAppNetwork;
 import io.wamonitor.simulator.network.Wids;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,14 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** The simulated WhatsApp Web page's link to "WhatsApp's servers". Not part of the documented control API. */
 @Hidden
@@ -46,15 +45,18 @@ class PageController {
         this.media = media;
     }
 
-    record PairingRequest(String staticKey, String identityKey, String advSecret, Map<String, Object> deviceKey,
-                          String deviceName) {
-    }
+    record PairingRequest(
+            String staticKey, String identityKey, String advSecret, Map<String, Object> deviceKey, String deviceName) {}
 
     @PostMapping("/pairing")
     Views.PairingStarted startPairing(@RequestBody PairingRequest request) {
         try {
-            return network.startPairing(request.staticKey(), request.identityKey(), request.advSecret(),
-                    request.deviceKey(), request.deviceName());
+            return network.startPairing(
+                    request.staticKey(),
+                    request.identityKey(),
+                    request.advSecret(),
+                    request.deviceKey(),
+                    request.deviceName());
         } catch (IllegalArgumentException e) {
             throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_KEYS", e.getMessage());
         }
@@ -66,8 +68,7 @@ class PageController {
         return Map.of("ok", true);
     }
 
-    record CodeRequest(String phone) {
-    }
+    record CodeRequest(String phone) {}
 
     @PostMapping("/pairing/code")
     Map<String, String> pairingCode(@RequestHeader("X-Wa-Token") String token, @RequestBody CodeRequest request) {
@@ -80,8 +81,7 @@ class PageController {
         return Map.of("ok", true);
     }
 
-    record DeviceRequest(String deviceId, String signature) {
-    }
+    record DeviceRequest(String deviceId, String signature) {}
 
     @PostMapping("/session/challenge")
     Map<String, String> challenge(@RequestBody DeviceRequest request) {
@@ -101,8 +101,7 @@ class PageController {
         return emitter;
     }
 
-    record AckRequest(List<String> ids) {
-    }
+    record AckRequest(List<String> ids) {}
 
     @PostMapping("/ack")
     Map<String, Boolean> ack(@RequestHeader("X-Wa-Token") String token, @RequestBody AckRequest request) {
@@ -112,8 +111,8 @@ class PageController {
 
     /** Accepted after the phone's send delay (none unless the control API set one), without holding a thread. */
     @PostMapping("/messages")
-    CompletableFuture<Views.SendResult> send(@RequestHeader("X-Wa-Token") String token,
-                                             @RequestBody Outgoing outgoing) {
+    CompletableFuture<Views.SendResult> send(
+            @RequestHeader("X-Wa-Token") String token, @RequestBody Outgoing outgoing) {
         if (outgoing.to() == null || outgoing.type() == null) {
             throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MESSAGE", "to and type are required");
         }
@@ -121,24 +120,28 @@ class PageController {
         if (delay.isZero()) {
             return CompletableFuture.completedFuture(network.send(token, outgoing));
         }
-        return CompletableFuture.supplyAsync(() -> network.send(token, outgoing),
+        return CompletableFuture.supplyAsync(
+                () -> network.send(token, outgoing),
                 CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @PostMapping(path = "/media", consumes = MediaType.ALL_VALUE)
-    Map<String, Object> upload(@RequestHeader("X-Wa-Token") String token,
-                               @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-                               @RequestHeader(value = "X-Filename", required = false) String filename,
-                               @RequestBody byte[] bytes) {
-        MediaStore.StoredMedia stored = media.put(bytes, contentType,
-                filename == null ? null : URLDecoder.decode(filename, StandardCharsets.UTF_8));
+    Map<String, Object> upload(
+            @RequestHeader("X-Wa-Token") String token,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestHeader(value = "X-Filename", required = false) String filename,
+            @RequestBody byte[] bytes) {
+        MediaStore.StoredMedia stored = media.put(
+                bytes, contentType, filename == null ? null : URLDecoder.decode(filename, StandardCharsets.UTF_8));
         return Map.of("media_id", stored.id(), "size", bytes.length, "sha256", stored.sha256());
     }
 
     @GetMapping("/media/{id}")
     ResponseEntity<byte[]> download(@PathVariable String id) {
         return media.get(id)
-                .map(m -> ResponseEntity.ok().contentType(MediaType.parseMediaType(m.mimetype())).body(m.bytes()))
+                .map(m -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(m.mimetype()))
+                        .body(m.bytes()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 

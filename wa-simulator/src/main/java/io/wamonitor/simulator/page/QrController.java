@@ -8,22 +8,20 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.wamonitor.simulator.network.SimException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Encodes QR text into modules for the page to draw on its canvas (WhatsApp Web draws its QR the same way). */
 @Hidden
 @RestController
 class QrController {
 
-    record QrRequest(String text) {
-    }
+    record QrRequest(String text) {}
 
     @PostMapping("/wa/qr-matrix")
     Map<String, Object> matrix(@RequestBody QrRequest request) {
@@ -31,8 +29,13 @@ class QrController {
             throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_TEXT", "text is required (at most 1000 chars)");
         }
         try {
-            BitMatrix bits = new QRCodeWriter().encode(request.text(), BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 0));
+            BitMatrix bits = new QRCodeWriter()
+                    .encode(
+                            request.text(),
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 0));
             List<String> rows = new ArrayList<>();
             for (int y = 0; y < bits.getHeight(); y++) {
                 StringBuilder row = new StringBuilder();

@@ -1,8 +1,8 @@
 package io.wamonitor.simulator.network;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class WidsTest {
 
@@ -18,7 +18,8 @@ class WidsTest {
     @Test
     void serializedKeysFollowWhatsAppsFormat() {
         assertThat(Wids.serializedKey(false, "1555@c.us", "3A1", null)).isEqualTo("false_1555@c.us_3A1");
-        assertThat(Wids.serializedKey(false, "1203@g.us", "3A1", "1555@c.us")).isEqualTo("false_1203@g.us_3A1_1555@c.us");
+        assertThat(Wids.serializedKey(false, "1203@g.us", "3A1", "1555@c.us"))
+                .isEqualTo("false_1203@g.us_3A1_1555@c.us");
         assertThat(Wids.serializedKey(true, "1203@g.us", "3EB0", "1555@c.us")).isEqualTo("true_1203@g.us_3EB0");
         assertThat(Wids.newMessageId(true)).matches("3EB0[0-9A-F]{16}");
         assertThat(Wids.newMessageId(false)).matches("3A[0-9A-F]{18}");
