@@ -17,7 +17,7 @@ export async function copyText(value) {
   area.className = 'fixed -left-[9999px] top-0';
   document.body.appendChild(area);
   area.select();
-  let copied = false;
+  let copied;
   try {
     copied = document.execCommand('copy');
   } catch {

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { apiPath, getBlob } from '../../api.js';
 import { usePolledResource } from '../../hooks/usePolledResource.js';
 import { ProblemMessage } from '../ProblemMessage.jsx';
@@ -8,27 +7,18 @@ const REFRESH_MS = 5000;
 
 /**
  * The QR code as the gateway renders it (GET .../qr needs the API key, so it is fetched as a blob). WhatsApp
- * rotates the code, hence the refresh. If the image cannot be fetched, the `qr_code` data URL of the account
- * (from the list poll) stands in.
+ * rotates the code, hence the refresh. The image is turned into a data URL as it arrives (a few kilobytes, and
+ * nothing to revoke later). If it cannot be fetched, the `qr_code` data URL of the account (from the list poll)
+ * stands in.
  */
 export function QrCode({ account }) {
   const qr = usePolledResource(
     `qr:${account.id}`,
-    (signal) => getBlob(apiPath`/api/accounts/${account.id}/qr`, { signal, accept: 'image/png' }),
+    (signal) =>
+      getBlob(apiPath`/api/accounts/${account.id}/qr`, { signal, accept: 'image/png' }).then(dataUrlOf),
     { intervalMs: REFRESH_MS },
   );
-  const [objectUrl, setObjectUrl] = useState(null);
-
-  useEffect(() => {
-    if (!qr.data) {
-      return undefined;
-    }
-    const url = URL.createObjectURL(qr.data);
-    setObjectUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [qr.data]);
-
-  const source = qr.error ? account.qr_code : objectUrl ?? account.qr_code;
+  const source = qr.error ? account.qr_code : (qr.data ?? account.qr_code);
   return (
     <figure className="shrink-0">
       <div className="flex h-64 w-64 items-center justify-center rounded-md bg-white p-2">
@@ -49,4 +39,13 @@ export function QrCode({ account }) {
       {qr.error && <ProblemMessage className="mt-2 w-64" error={qr.error} lead={account.qr_code ? 'Showing the QR code from the account instead.' : undefined} />}
     </figure>
   );
+}
+
+function dataUrlOf(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
 }
