@@ -38,8 +38,9 @@ export function App() {
     if (!apiKeyStore.set(key)) {
       setRefusal({
         title: 'Cannot keep the key',
-        detail: 'This browser does not let the dashboard keep the API key for this tab (site storage is off). '
-          + 'Allow site data for this address, then sign in again.',
+        detail:
+          'This browser does not let the dashboard keep the API key for this tab (site storage is off). ' +
+          'Allow site data for this address, then sign in again.',
       });
       return;
     }
@@ -64,7 +65,9 @@ export function App() {
       <main className="flex flex-1 flex-col">
         {!signedIn && <SignIn refusal={refusal} onSignedIn={signIn} />}
         {signedIn && route.view === 'workers' && <WorkersView key={session} />}
-        {signedIn && route.view === 'accounts' && <AccountsView key={session} selectedId={route.accountId} />}
+        {signedIn && route.view === 'accounts' && (
+          <AccountsView key={session} selectedId={route.accountId} />
+        )}
       </main>
     </div>
   );

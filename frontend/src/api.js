@@ -59,7 +59,8 @@ export class ApiError extends Error {
       status: 0,
       code: 'GATEWAY_UNREACHABLE',
       title: 'Gateway unreachable',
-      detail: 'The gateway could not be reached. Check that it is running and that this machine can reach it.',
+      detail:
+        'The gateway could not be reached. Check that it is running and that this machine can reach it.',
       errors: [],
     });
   }
@@ -94,7 +95,10 @@ async function readBody(response) {
  * Sends a request and returns the Response when it is 2xx. `json` is sent as the body; `apiKey` checks a key
  * that is not stored yet (a refusal then does not sign anyone out).
  */
-export async function apiRequest(path, { method = 'GET', json, headers = {}, accept = 'application/json', apiKey, signal } = {}) {
+export async function apiRequest(
+  path,
+  { method = 'GET', json, headers = {}, accept = 'application/json', apiKey, signal } = {},
+) {
   const key = apiKey ?? apiKeyStore.get();
   const sent = new Headers(headers);
   sent.set('Accept', accept);
@@ -140,9 +144,11 @@ export async function apiRequest(path, { method = 'GET', json, headers = {}, acc
 export async function readJson(response) {
   const body = await readBody(response);
   if (body === undefined) {
-    throw new ApiError(toProblem(response.status, response.statusText, {
-      detail: 'The gateway answered with something that is not JSON.',
-    }));
+    throw new ApiError(
+      toProblem(response.status, response.statusText, {
+        detail: 'The gateway answered with something that is not JSON.',
+      }),
+    );
   }
   return body;
 }
@@ -162,5 +168,8 @@ export async function getBlob(path, options = {}) {
 
 /** Builds /api/... paths with every variable part encoded (message ids contain '@' and more). */
 export function apiPath(strings, ...values) {
-  return strings.reduce((path, part, i) => path + part + (i < values.length ? encodeURIComponent(values[i]) : ''), '');
+  return strings.reduce(
+    (path, part, i) => path + part + (i < values.length ? encodeURIComponent(values[i]) : ''),
+    '',
+  );
 }

@@ -5,12 +5,27 @@ import { Button } from './Button.jsx';
  * A button that asks before it acts: the first press shows the question with Confirm and Cancel (Cancel has
  * the focus, so a second Enter does not confirm by accident; Escape cancels).
  */
-export function ConfirmButton({ children, question, confirmLabel = 'Confirm', onConfirm, variant = 'secondary', size = 'md', disabled, testId }) {
+export function ConfirmButton({
+  children,
+  question,
+  confirmLabel = 'Confirm',
+  onConfirm,
+  variant = 'secondary',
+  size = 'md',
+  disabled,
+  testId,
+}) {
   const [asking, setAsking] = useState(false);
 
   if (!asking) {
     return (
-      <Button variant={variant} size={size} disabled={disabled} onClick={() => setAsking(true)} data-testid={testId}>
+      <Button
+        variant={variant}
+        size={size}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+        data-testid={testId}
+      >
         {children}
       </Button>
     );

@@ -22,7 +22,9 @@ export function CopyButton({ value, label = 'Copy', size = 'sm' }) {
         {outcome === 'copied' ? 'Copied' : label}
       </Button>
       <span role="status" className="text-xs text-amber-300">
-        {outcome === 'failed' ? 'The browser refused to copy: select the text and copy it yourself.' : ''}
+        {outcome === 'failed'
+          ? 'The browser refused to copy: select the text and copy it yourself.'
+          : ''}
       </span>
     </span>
   );

@@ -1,14 +1,23 @@
 import { useId } from 'react';
 
-export const INPUT_CLASSES = 'rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm '
-  + 'text-zinc-100 placeholder:text-zinc-600 focus:border-emerald-500 focus:outline-none focus:ring-2 '
-  + 'focus:ring-emerald-500/40 aria-[invalid=true]:border-red-500 disabled:opacity-60';
+export const INPUT_CLASSES =
+  'rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm ' +
+  'text-zinc-100 placeholder:text-zinc-600 focus:border-emerald-500 focus:outline-none focus:ring-2 ' +
+  'focus:ring-emerald-500/40 aria-[invalid=true]:border-red-500 disabled:opacity-60';
 
 /**
  * A labelled input (or textarea with `multiline`) with its hint and the gateway's errors for the field, linked
  * for screen readers with aria-describedby.
  */
-export function Field({ label, hint, errors = [], multiline = false, className = '', inputClassName = '', ...inputProps }) {
+export function Field({
+  label,
+  hint,
+  errors = [],
+  multiline = false,
+  className = '',
+  inputClassName = '',
+  ...inputProps
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;

@@ -8,9 +8,13 @@ import { usePolledResource } from '../hooks/usePolledResource.js';
 export function GatewayBanner() {
   usePolledResource('gateway-probe', (signal) => getJson('/api', { signal }), { intervalMs: 5000 });
   return (
-    <div role="alert" data-testid="error-banner" className="border-b border-red-500/40 bg-red-950/80 px-4 py-2 text-sm text-red-100">
-      <strong className="font-semibold">Gateway unreachable.</strong>{' '}
-      The dashboard keeps retrying; what you see may be out of date until it answers again.
+    <div
+      role="alert"
+      data-testid="error-banner"
+      className="border-b border-red-500/40 bg-red-950/80 px-4 py-2 text-sm text-red-100"
+    >
+      <strong className="font-semibold">Gateway unreachable.</strong> The dashboard keeps retrying;
+      what you see may be out of date until it answers again.
     </div>
   );
 }

@@ -15,7 +15,11 @@ export function ProblemMessage({ error, placedFields = [], lead, className = '' 
   };
   const others = unplacedErrors(problem, placedFields);
   return (
-    <div role="alert" data-testid="problem-detail" className={`rounded-md border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-200 ${className}`}>
+    <div
+      role="alert"
+      data-testid="problem-detail"
+      className={`rounded-md border border-red-500/30 bg-red-500/10 px-3 py-2 text-sm text-red-200 ${className}`}
+    >
       {lead && <p className="font-semibold text-red-100">{lead}</p>}
       <p>{problem.detail}</p>
       {others.length > 0 && (

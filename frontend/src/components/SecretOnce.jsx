@@ -6,11 +6,16 @@ import { CopyButton } from './CopyButton.jsx';
  */
 export function SecretOnce({ secret, title, onDismiss, className = '' }) {
   return (
-    <div role="status" className={`rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 ${className}`}>
+    <div
+      role="status"
+      className={`rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 ${className}`}
+    >
       <p className="font-semibold text-amber-200">{title}</p>
       <p className="mt-1 text-xs text-amber-100/80">
-        Copy it now and store it with your webhook receiver: <strong>you will not see this secret again.</strong>{' '}
-        Receivers check the <code className="font-mono">X-Webhook-Signature</code> header (HMAC-SHA256 of the body) with it.
+        Copy it now and store it with your webhook receiver:{' '}
+        <strong>you will not see this secret again.</strong> Receivers check the{' '}
+        <code className="font-mono">X-Webhook-Signature</code> header (HMAC-SHA256 of the body) with
+        it.
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <code

@@ -28,11 +28,15 @@ export function SignIn({ refusal, onSignedIn }) {
   const refused = check.error?.status === 401;
   return (
     <div className="flex flex-1 items-start justify-center px-4 py-16">
-      <form onSubmit={submit} className="w-full max-w-md rounded-lg border border-zinc-800 bg-zinc-900/60 p-6" noValidate>
+      <form
+        onSubmit={submit}
+        className="w-full max-w-md rounded-lg border border-zinc-800 bg-zinc-900/60 p-6"
+        noValidate
+      >
         <h1 className="text-lg font-semibold text-zinc-100">Sign in</h1>
         <p className="mt-1 text-sm text-zinc-400">
-          Enter an API key of this gateway. It is kept in this browser tab only and forgotten when you sign out or
-          close the tab.
+          Enter an API key of this gateway. It is kept in this browser tab only and forgotten when
+          you sign out or close the tab.
         </p>
         {refusal && !check.error && (
           <ProblemMessage
@@ -56,7 +60,13 @@ export function SignIn({ refusal, onSignedIn }) {
           data-testid="api-key-input"
         />
         {check.error && <ProblemMessage className="mt-3" error={check.error} />}
-        <Button type="submit" variant="primary" className="mt-4 w-full" disabled={check.pending || key.trim() === ''} data-testid="api-key-submit">
+        <Button
+          type="submit"
+          variant="primary"
+          className="mt-4 w-full"
+          disabled={check.pending || key.trim() === ''}
+          data-testid="api-key-submit"
+        >
           {check.pending ? 'Checking…' : 'Sign in'}
         </Button>
       </form>

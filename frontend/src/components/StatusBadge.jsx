@@ -2,7 +2,8 @@ import { accountStatusClasses, deliveryStatusClasses } from '../lib/status.js';
 
 /** A status as the API names it, coloured by kind; unknown values are shown verbatim in a neutral colour. */
 export function StatusBadge({ status, kind = 'account', testId }) {
-  const classes = kind === 'delivery' ? deliveryStatusClasses(status) : accountStatusClasses(status);
+  const classes =
+    kind === 'delivery' ? deliveryStatusClasses(status) : accountStatusClasses(status);
   return (
     <span
       data-testid={testId}

@@ -7,7 +7,9 @@ function NavLink({ href, current, children }) {
       href={href}
       aria-current={current ? 'page' : undefined}
       className={`rounded-md px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-emerald-400 ${
-        current ? 'bg-zinc-800 text-zinc-100' : 'text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100'
+        current
+          ? 'bg-zinc-800 text-zinc-100'
+          : 'text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100'
       }`}
     >
       {children}
@@ -24,8 +26,12 @@ export function TopBar({ signedIn, view, onSignOut }) {
       </a>
       {signedIn && (
         <nav aria-label="Main" className="flex items-center gap-1">
-          <NavLink href={ACCOUNTS_HREF} current={view === 'accounts'}>Accounts</NavLink>
-          <NavLink href={WORKERS_HREF} current={view === 'workers'}>Workers</NavLink>
+          <NavLink href={ACCOUNTS_HREF} current={view === 'accounts'}>
+            Accounts
+          </NavLink>
+          <NavLink href={WORKERS_HREF} current={view === 'workers'}>
+            Workers
+          </NavLink>
         </nav>
       )}
       <div className="ml-auto flex items-center gap-2">

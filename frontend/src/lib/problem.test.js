@@ -11,23 +11,37 @@ describe('toProblem', () => {
       code: 'VALIDATION_FAILED',
       errors: [{ field: 'name', message: 'is required' }],
     });
-    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: 'name is required' });
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'name is required',
+    });
     expect(errorsFor(problem, 'name')).toEqual(['is required']);
     expect(errorsFor(problem, 'webhook_url')).toEqual([]);
   });
 
   it('reads the limit of ACCOUNT_LIMIT_REACHED', () => {
-    const problem = toProblem(409, '', { code: 'ACCOUNT_LIMIT_REACHED', detail: 'At most 5 accounts', limit: 5 });
+    const problem = toProblem(409, '', {
+      code: 'ACCOUNT_LIMIT_REACHED',
+      detail: 'At most 5 accounts',
+      limit: 5,
+    });
     expect(problem.limit).toBe(5);
   });
 
   it('explains a status without a body instead of showing nothing', () => {
-    expect(toProblem(502, 'Bad Gateway', null).detail).toBe('The gateway answered 502 Bad Gateway without an explanation.');
+    expect(toProblem(502, 'Bad Gateway', null).detail).toBe(
+      'The gateway answered 502 Bad Gateway without an explanation.',
+    );
     expect(toProblem(404, '', undefined).code).toBe('HTTP_404');
   });
 
   it('never turns an object into text such as [object Object]', () => {
-    const problem = toProblem(500, '', { detail: { nested: true }, title: 'Internal error', errors: 'nope' });
+    const problem = toProblem(500, '', {
+      detail: { nested: true },
+      title: 'Internal error',
+      errors: 'nope',
+    });
     expect(problem.detail).toBe('Internal error');
     expect(problem.errors).toEqual([]);
   });
@@ -35,8 +49,13 @@ describe('toProblem', () => {
   it('lists field errors that the form does not place next to an input', () => {
     const problem = toProblem(400, '', {
       detail: 'x',
-      errors: [{ field: 'name', message: 'is required' }, { field: 'media.data', message: 'is required' }],
+      errors: [
+        { field: 'name', message: 'is required' },
+        { field: 'media.data', message: 'is required' },
+      ],
     });
-    expect(unplacedErrors(problem, ['name'])).toEqual([{ field: 'media.data', message: 'is required' }]);
+    expect(unplacedErrors(problem, ['name'])).toEqual([
+      { field: 'media.data', message: 'is required' },
+    ]);
   });
 });

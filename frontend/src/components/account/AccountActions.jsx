@@ -10,7 +10,9 @@ import { DeleteAccount } from './DeleteAccount.jsx';
 export function AccountActions({ account, onChanged }) {
   const [deleting, setDeleting] = useState(false);
   const action = useAction(async (verb) => {
-    const body = await readJson(await apiRequest(apiPath`/api/accounts/${account.id}/${verb}`, { method: 'POST' }));
+    const body = await readJson(
+      await apiRequest(apiPath`/api/accounts/${account.id}/${verb}`, { method: 'POST' }),
+    );
     onChanged();
     return body;
   });
@@ -29,14 +31,33 @@ export function AccountActions({ account, onChanged }) {
         >
           Log out
         </ConfirmButton>
-        <Button variant="dangerOutline" onClick={() => setDeleting((d) => !d)} aria-expanded={deleting} data-testid="delete-button">
+        <Button
+          variant="dangerOutline"
+          onClick={() => setDeleting((d) => !d)}
+          aria-expanded={deleting}
+          data-testid="delete-button"
+        >
           Delete…
         </Button>
       </div>
-      {action.pending && <p role="status" className="text-xs text-zinc-400">Sending…</p>}
-      {action.result?.message && <p role="status" className="text-xs text-emerald-300">{action.result.message}.</p>}
+      {action.pending && (
+        <p role="status" className="text-xs text-zinc-400">
+          Sending…
+        </p>
+      )}
+      {action.result?.message && (
+        <p role="status" className="text-xs text-emerald-300">
+          {action.result.message}.
+        </p>
+      )}
       {action.error && <ProblemMessage error={action.error} className="max-w-md" />}
-      {deleting && <DeleteAccount account={account} onCancel={() => setDeleting(false)} onDeleted={onChanged} />}
+      {deleting && (
+        <DeleteAccount
+          account={account}
+          onCancel={() => setDeleting(false)}
+          onDeleted={onChanged}
+        />
+      )}
     </div>
   );
 }

@@ -35,8 +35,13 @@ export function AccountDetail({ id, account, listLoaded, onChanged }) {
         <BackLink />
         <p className="text-zinc-400">
           {listLoaded ? (
-            <>There is no account with id <code className="font-mono">{id}</code>; it may have been deleted.</>
-          ) : 'Loading account…'}
+            <>
+              There is no account with id <code className="font-mono">{id}</code>; it may have been
+              deleted.
+            </>
+          ) : (
+            'Loading account…'
+          )}
         </p>
       </div>
     );
@@ -45,11 +50,16 @@ export function AccountDetail({ id, account, listLoaded, onChanged }) {
   return (
     <div className="space-y-4">
       <BackLink />
-      <section aria-labelledby="account-heading" className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-4">
+      <section
+        aria-labelledby="account-heading"
+        className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-4"
+      >
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
-              <h1 id="account-heading" className="truncate text-lg font-semibold text-zinc-100">{account.name}</h1>
+              <h1 id="account-heading" className="truncate text-lg font-semibold text-zinc-100">
+                {account.name}
+              </h1>
               <StatusBadge status={account.status} testId="account-status" />
             </div>
             <p className="mt-1 text-zinc-400">{account.status_reason || 'No reason given.'}</p>
@@ -59,18 +69,26 @@ export function AccountDetail({ id, account, listLoaded, onChanged }) {
         <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 md:grid-cols-3 xl:grid-cols-6">
           <Meta label="Account id" className="col-span-2">
             <span className="flex items-center gap-2">
-              <code className="truncate font-mono text-xs" title={account.id}>{account.id}</code>
+              <code className="truncate font-mono text-xs" title={account.id}>
+                {account.id}
+              </code>
               <CopyButton value={account.id} />
             </span>
           </Meta>
           <Meta label="Phone">
-            <span className="font-mono">{account.phone ?? <span className="text-zinc-600">not linked</span>}</span>
+            <span className="font-mono">
+              {account.phone ?? <span className="text-zinc-600">not linked</span>}
+            </span>
           </Meta>
           <Meta label="Worker">
-            <span className="font-mono">{account.worker_id ?? <span className="text-zinc-600">none reported</span>}</span>
+            <span className="font-mono">
+              {account.worker_id ?? <span className="text-zinc-600">none reported</span>}
+            </span>
           </Meta>
           <Meta label="Created">
-            <span title={formatDateTime(account.created_at)}>{formatDateTime(account.created_at)}</span>
+            <span title={formatDateTime(account.created_at)}>
+              {formatDateTime(account.created_at)}
+            </span>
           </Meta>
           <Meta label="Status updated">
             <RelativeTime value={account.updated_at} />

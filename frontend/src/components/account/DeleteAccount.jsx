@@ -9,7 +9,9 @@ import { ProblemMessage } from '../ProblemMessage.jsx';
 /** Deleting cannot be undone, so the operator types the account's name to confirm. */
 export function DeleteAccount({ account, onCancel, onDeleted }) {
   const [typed, setTyped] = useState('');
-  const remove = useAction(() => apiRequest(apiPath`/api/accounts/${account.id}`, { method: 'DELETE' }));
+  const remove = useAction(() =>
+    apiRequest(apiPath`/api/accounts/${account.id}`, { method: 'DELETE' }),
+  );
 
   const submit = async (event) => {
     event.preventDefault();
@@ -30,11 +32,15 @@ export function DeleteAccount({ account, onCancel, onDeleted }) {
       aria-label={`Delete account ${account.name}`}
     >
       <p className="text-sm text-red-100">
-        Deleting stops the session, removes its WhatsApp login from the worker and frees its place under the
-        account limit. It cannot be undone.
+        Deleting stops the session, removes its WhatsApp login from the worker and frees its place
+        under the account limit. It cannot be undone.
       </p>
       <Field
-        label={<>Type <strong className="font-mono text-zinc-200">{account.name}</strong> to confirm</>}
+        label={
+          <>
+            Type <strong className="font-mono text-zinc-200">{account.name}</strong> to confirm
+          </>
+        }
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
         autoComplete="off"
@@ -43,8 +49,16 @@ export function DeleteAccount({ account, onCancel, onDeleted }) {
       />
       {remove.error && <ProblemMessage error={remove.error} />}
       <div className="flex justify-end gap-2">
-        <Button size="sm" onClick={onCancel}>Cancel</Button>
-        <Button size="sm" type="submit" variant="danger" disabled={typed !== account.name || remove.pending} data-testid="delete-confirm">
+        <Button size="sm" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button
+          size="sm"
+          type="submit"
+          variant="danger"
+          disabled={typed !== account.name || remove.pending}
+          data-testid="delete-confirm"
+        >
           {remove.pending ? 'Deleting…' : 'Delete account'}
         </Button>
       </div>

@@ -17,9 +17,19 @@ const NONE = <span className="text-zinc-600">—</span>;
 function Timing({ delivery: d }) {
   return (
     <>
-      <div>created <RelativeTime value={d.created_at} /></div>
-      {d.delivered_at && <div className="text-zinc-500">delivered <RelativeTime value={d.delivered_at} /></div>}
-      {!d.delivered_at && d.next_attempt_at && <div className="text-amber-300/80">next <RelativeTime value={d.next_attempt_at} /></div>}
+      <div>
+        created <RelativeTime value={d.created_at} />
+      </div>
+      {d.delivered_at && (
+        <div className="text-zinc-500">
+          delivered <RelativeTime value={d.delivered_at} />
+        </div>
+      )}
+      {!d.delivered_at && d.next_attempt_at && (
+        <div className="text-amber-300/80">
+          next <RelativeTime value={d.next_attempt_at} />
+        </div>
+      )}
     </>
   );
 }
@@ -28,7 +38,10 @@ function Timing({ delivery: d }) {
 export function DeliveryRow({ delivery: d, accountId, columns, onRedelivered }) {
   const [open, setOpen] = useState(false);
   const redeliver = useAction(async () => {
-    const answer = await sendJson('POST', apiPath`/api/accounts/${accountId}/webhook-deliveries/${d.id}/redeliver`);
+    const answer = await sendJson(
+      'POST',
+      apiPath`/api/accounts/${accountId}/webhook-deliveries/${d.id}/redeliver`,
+    );
     onRedelivered();
     return answer;
   });
@@ -47,15 +60,21 @@ export function DeliveryRow({ delivery: d, accountId, columns, onRedelivered }) 
             title={`${open ? 'Hide' : 'Show'} the payload of ${d.id}`}
             className="flex max-w-full items-center gap-1 rounded text-left font-mono text-zinc-200 hover:text-white focus-visible:outline-2 focus-visible:outline-emerald-400"
           >
-            <span aria-hidden="true" className="text-zinc-500">{open ? '▾' : '▸'}</span>
+            <span aria-hidden="true" className="text-zinc-500">
+              {open ? '▾' : '▸'}
+            </span>
             <span className="truncate">{d.id}</span>
           </button>
         </Cell>
         <Cell className="font-mono">{d.event ?? NONE}</Cell>
-        <Cell><StatusBadge status={d.status} kind="delivery" /></Cell>
+        <Cell>
+          <StatusBadge status={d.status} kind="delivery" />
+        </Cell>
         <Cell className="tabular-nums">{d.attempts}</Cell>
         <Cell className="whitespace-nowrap tabular-nums">
-          {lastAttempt === null || lastAttempt === undefined ? NONE : (
+          {lastAttempt === null || lastAttempt === undefined ? (
+            NONE
+          ) : (
             <>
               <span className="font-mono">{d.last_status_code ?? 'no answer'}</span>
               {d.last_duration_ms !== null && d.last_duration_ms !== undefined && (
@@ -65,14 +84,22 @@ export function DeliveryRow({ delivery: d, accountId, columns, onRedelivered }) 
           )}
         </Cell>
         <Cell className="max-w-[16rem] text-red-300">
-          <span className="line-clamp-2 break-words" title={d.last_error ?? undefined}>{d.last_error ?? NONE}</span>
+          <span className="line-clamp-2 break-words" title={d.last_error ?? undefined}>
+            {d.last_error ?? NONE}
+          </span>
         </Cell>
-        <Cell className="whitespace-nowrap"><Timing delivery={d} /></Cell>
+        <Cell className="whitespace-nowrap">
+          <Timing delivery={d} />
+        </Cell>
         <Cell className="text-right">
           <Button size="sm" onClick={() => redeliver.run()} disabled={redeliver.pending}>
             {redeliver.pending ? 'Queuing…' : 'Redeliver'}
           </Button>
-          {redeliver.result && <p role="status" className="mt-1 text-emerald-300">Queued</p>}
+          {redeliver.result && (
+            <p role="status" className="mt-1 text-emerald-300">
+              Queued
+            </p>
+          )}
         </Cell>
       </tr>
       {(open || redeliver.error) && (
@@ -86,7 +113,9 @@ export function DeliveryRow({ delivery: d, accountId, columns, onRedelivered }) 
                   <span className="font-mono break-all text-zinc-300">{d.url ?? '—'}</span>
                 </p>
                 <pre className="max-h-80 overflow-auto rounded border border-zinc-800 bg-zinc-950 p-3 font-mono text-xs text-zinc-300">
-                  {d.payload === null || d.payload === undefined ? 'The recorded body is not JSON.' : JSON.stringify(d.payload, null, 2)}
+                  {d.payload === null || d.payload === undefined
+                    ? 'The recorded body is not JSON.'
+                    : JSON.stringify(d.payload, null, 2)}
                 </pre>
               </>
             )}

@@ -15,7 +15,9 @@ export function QrCode({ account }) {
   const qr = usePolledResource(
     `qr:${account.id}`,
     (signal) =>
-      getBlob(apiPath`/api/accounts/${account.id}/qr`, { signal, accept: 'image/png' }).then(dataUrlOf),
+      getBlob(apiPath`/api/accounts/${account.id}/qr`, { signal, accept: 'image/png' }).then(
+        dataUrlOf,
+      ),
     { intervalMs: REFRESH_MS },
   );
   const source = qr.error ? account.qr_code : (qr.data ?? account.qr_code);
@@ -30,13 +32,27 @@ export function QrCode({ account }) {
             className="h-full w-full [image-rendering:pixelated]"
           />
         ) : (
-          <span className="px-4 text-center text-sm text-zinc-600">{qr.error ? 'No QR code available' : 'Loading QR code…'}</span>
+          <span className="px-4 text-center text-sm text-zinc-600">
+            {qr.error ? 'No QR code available' : 'Loading QR code…'}
+          </span>
         )}
       </div>
       <figcaption className="mt-2 w-64 text-xs text-zinc-500">
-        {qr.loadedAt ? <>Fetched <RelativeTime value={qr.loadedAt} />; refreshes every 5 s.</> : 'Refreshes every 5 s.'}
+        {qr.loadedAt ? (
+          <>
+            Fetched <RelativeTime value={qr.loadedAt} />; refreshes every 5 s.
+          </>
+        ) : (
+          'Refreshes every 5 s.'
+        )}
       </figcaption>
-      {qr.error && <ProblemMessage className="mt-2 w-64" error={qr.error} lead={account.qr_code ? 'Showing the QR code from the account instead.' : undefined} />}
+      {qr.error && (
+        <ProblemMessage
+          className="mt-2 w-64"
+          error={qr.error}
+          lead={account.qr_code ? 'Showing the QR code from the account instead.' : undefined}
+        />
+      )}
     </figure>
   );
 }

@@ -35,7 +35,13 @@ function requestBody(mode, fields) {
 export function SendPanel({ account }) {
   const modeName = useId();
   const [mode, setMode] = useState('text');
-  const [fields, setFields] = useState({ to: '', message: '', mediaUrl: '', caption: '', filename: '' });
+  const [fields, setFields] = useState({
+    to: '',
+    message: '',
+    mediaUrl: '',
+    caption: '',
+    filename: '',
+  });
   const idempotency = useRef({ body: null, key: null });
 
   const send = useAction(async (body) => {
@@ -55,7 +61,8 @@ export function SendPanel({ account }) {
 
   const set = (name) => (e) => setFields((f) => ({ ...f, [name]: e.target.value }));
   const body = requestBody(mode, fields);
-  const complete = body.to !== '' && (mode === 'text' ? body.message.trim() !== '' : body.media_url !== '');
+  const complete =
+    body.to !== '' && (mode === 'text' ? body.message.trim() !== '' : body.media_url !== '');
   const submit = (event) => {
     event.preventDefault();
     if (complete) {
@@ -74,9 +81,19 @@ export function SendPanel({ account }) {
         )}
         <fieldset className="flex gap-4 text-sm text-zinc-300">
           <legend className="sr-only">Kind of message</legend>
-          {[['text', 'Text'], ['media', 'Media from URL']].map(([value, label]) => (
+          {[
+            ['text', 'Text'],
+            ['media', 'Media from URL'],
+          ].map(([value, label]) => (
             <label key={value} className="flex items-center gap-1.5">
-              <input type="radio" name={modeName} value={value} checked={mode === value} onChange={() => setMode(value)} className="accent-emerald-500" />
+              <input
+                type="radio"
+                name={modeName}
+                value={value}
+                checked={mode === value}
+                onChange={() => setMode(value)}
+                className="accent-emerald-500"
+              />
               {label}
             </label>
           ))}
@@ -115,19 +132,41 @@ export function SendPanel({ account }) {
               data-testid="send-media-url"
             />
             <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-              <Field label="Caption (optional)" value={fields.caption} onChange={set('caption')} errors={errorsFor(problem, 'caption')} data-testid="send-caption" />
-              <Field label="File name (optional)" value={fields.filename} onChange={set('filename')} errors={errorsFor(problem, 'filename')} />
+              <Field
+                label="Caption (optional)"
+                value={fields.caption}
+                onChange={set('caption')}
+                errors={errorsFor(problem, 'caption')}
+                data-testid="send-caption"
+              />
+              <Field
+                label="File name (optional)"
+                value={fields.filename}
+                onChange={set('filename')}
+                errors={errorsFor(problem, 'filename')}
+              />
             </div>
           </>
         )}
         {send.error && <ProblemMessage error={send.error} placedFields={PLACED} />}
         <div className="flex justify-end">
-          <Button type="submit" variant="primary" disabled={send.pending || !complete} data-testid="send-submit">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={send.pending || !complete}
+            data-testid="send-submit"
+          >
             {send.pending ? 'Sending…' : 'Send'}
           </Button>
         </div>
       </form>
-      {send.result && <SendResult accountId={account.id} sent={send.result.answer} replayed={send.result.replayed} />}
+      {send.result && (
+        <SendResult
+          accountId={account.id}
+          sent={send.result.answer}
+          replayed={send.result.replayed}
+        />
+      )}
     </Panel>
   );
 }

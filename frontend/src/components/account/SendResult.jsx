@@ -17,13 +17,21 @@ function Row({ label, children }) {
 
 /** The gateway's answer to a send, and on request the message's delivery status from WhatsApp's receipts. */
 export function SendResult({ accountId, sent, replayed }) {
-  const check = useAction(() => getJson(apiPath`/api/accounts/${accountId}/messages/${sent.message_id}`));
+  const check = useAction(() =>
+    getJson(apiPath`/api/accounts/${accountId}/messages/${sent.message_id}`),
+  );
   const latest = check.result;
 
   return (
-    <div data-testid="send-result" role="status" className="mt-4 rounded-md border border-emerald-500/30 bg-emerald-500/5 p-3 text-xs">
+    <div
+      data-testid="send-result"
+      role="status"
+      className="mt-4 rounded-md border border-emerald-500/30 bg-emerald-500/5 p-3 text-xs"
+    >
       <p className="mb-2 font-medium text-emerald-200">
-        {replayed ? 'Already sent: the gateway returned the answer to the first request with this Idempotency-Key.' : 'The gateway sent the message.'}
+        {replayed
+          ? 'Already sent: the gateway returned the answer to the first request with this Idempotency-Key.'
+          : 'The gateway sent the message.'}
       </p>
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
         <Row label="Message id">
@@ -32,8 +40,12 @@ export function SendResult({ accountId, sent, replayed }) {
             <CopyButton value={sent.message_id} />
           </span>
         </Row>
-        <Row label="To"><span className="font-mono">{sent.to}</span></Row>
-        <Row label="Status"><span className="font-mono">{sent.status}</span></Row>
+        <Row label="To">
+          <span className="font-mono">{sent.to}</span>
+        </Row>
+        <Row label="Status">
+          <span className="font-mono">{sent.status}</span>
+        </Row>
         <Row label="Timestamp">{formatDateTime(sent.timestamp)}</Row>
       </dl>
       <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-zinc-800 pt-3">

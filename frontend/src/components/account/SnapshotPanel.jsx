@@ -56,7 +56,7 @@ export function SnapshotPanel({ account }) {
     <Panel
       title="Live screen"
       panelRef={panelRef}
-      actions={(
+      actions={
         <>
           <label htmlFor={autoId} className="flex items-center gap-1.5 text-xs text-zinc-300">
             <input
@@ -68,13 +68,25 @@ export function SnapshotPanel({ account }) {
             />
             Auto-refresh every 5 s
           </label>
-          <Button size="sm" variant="primary" onClick={() => run()} disabled={take.pending} data-testid="snapshot-button">
+          <Button
+            size="sm"
+            variant="primary"
+            onClick={() => run()}
+            disabled={take.pending}
+            data-testid="snapshot-button"
+          >
             {take.pending ? 'Taking…' : 'Take snapshot'}
           </Button>
         </>
-      )}
+      }
     >
-      {take.error && <ProblemMessage className="mb-3" error={take.error} lead={snapshot ? 'The last snapshot failed; the one below is older.' : undefined} />}
+      {take.error && (
+        <ProblemMessage
+          className="mb-3"
+          error={take.error}
+          lead={snapshot ? 'The last snapshot failed; the one below is older.' : undefined}
+        />
+      )}
       {snapshot ? (
         <figure>
           <img
@@ -87,7 +99,11 @@ export function SnapshotPanel({ account }) {
             <span>
               Taken {formatDateTime(snapshot.taken_at)} (<RelativeTime value={snapshot.taken_at} />)
             </span>
-            <a href={snapshot.snapshot} download={fileName(account, snapshot)} className="text-emerald-300 hover:underline">
+            <a
+              href={snapshot.snapshot}
+              download={fileName(account, snapshot)}
+              className="text-emerald-300 hover:underline"
+            >
               Download
             </a>
           </figcaption>
@@ -95,7 +111,9 @@ export function SnapshotPanel({ account }) {
       ) : (
         !take.error && (
           <p className="text-zinc-500">
-            {take.pending ? 'Asking the worker for a screenshot…' : 'No snapshot taken yet. Snapshots are taken on demand, not streamed.'}
+            {take.pending
+              ? 'Asking the worker for a screenshot…'
+              : 'No snapshot taken yet. Snapshots are taken on demand, not streamed.'}
           </p>
         )
       )}

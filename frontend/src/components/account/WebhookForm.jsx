@@ -17,18 +17,23 @@ const EVENT_KINDS = [
 /** Changes the webhook URL and subscriptions; an empty URL removes the webhook. Applies from the next event. */
 export function WebhookForm({ account, onSaved, onCancel }) {
   const [url, setUrl] = useState(account.webhook_url ?? '');
-  const [events, setEvents] = useState(() => new Set(account.webhook_events?.length ? account.webhook_events : ['message']));
-  const save = useAction((body) => sendJson('PUT', apiPath`/api/accounts/${account.id}/webhook`, body));
+  const [events, setEvents] = useState(
+    () => new Set(account.webhook_events?.length ? account.webhook_events : ['message']),
+  );
+  const save = useAction((body) =>
+    sendJson('PUT', apiPath`/api/accounts/${account.id}/webhook`, body),
+  );
 
-  const toggle = (kind) => setEvents((current) => {
-    const next = new Set(current);
-    if (next.has(kind)) {
-      next.delete(kind);
-    } else {
-      next.add(kind);
-    }
-    return next;
-  });
+  const toggle = (kind) =>
+    setEvents((current) => {
+      const next = new Set(current);
+      if (next.has(kind)) {
+        next.delete(kind);
+      } else {
+        next.add(kind);
+      }
+      return next;
+    });
 
   const submit = async (event) => {
     event.preventDefault();
@@ -60,18 +65,28 @@ export function WebhookForm({ account, onSaved, onCancel }) {
         <div className="grid gap-1 sm:grid-cols-2">
           {EVENT_KINDS.map(([kind, description]) => (
             <label key={kind} className="flex items-start gap-2 text-sm text-zinc-300">
-              <input type="checkbox" checked={events.has(kind)} onChange={() => toggle(kind)} className="mt-0.5 h-3.5 w-3.5 accent-emerald-500" />
+              <input
+                type="checkbox"
+                checked={events.has(kind)}
+                onChange={() => toggle(kind)}
+                className="mt-0.5 h-3.5 w-3.5 accent-emerald-500"
+              />
               <span>
-                <span className="font-mono">{kind}</span> <span className="text-zinc-500">– {description}</span>
+                <span className="font-mono">{kind}</span>{' '}
+                <span className="text-zinc-500">– {description}</span>
               </span>
             </label>
           ))}
         </div>
         {errorsFor(problem, 'webhook_events').map((m) => (
-          <p key={m} className="mt-1 text-xs text-red-400">{m}</p>
+          <p key={m} className="mt-1 text-xs text-red-400">
+            {m}
+          </p>
         ))}
       </fieldset>
-      {save.error && <ProblemMessage error={save.error} placedFields={['webhook_url', 'webhook_events']} />}
+      {save.error && (
+        <ProblemMessage error={save.error} placedFields={['webhook_url', 'webhook_events']} />
+      )}
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={save.pending || events.size === 0}>

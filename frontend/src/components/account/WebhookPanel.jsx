@@ -12,7 +12,9 @@ import { WebhookForm } from './WebhookForm.jsx';
 export function WebhookPanel({ account, onChanged }) {
   const [editing, setEditing] = useState(false);
   const [secret, setSecret] = useState(null);
-  const rotate = useAction(() => sendJson('POST', apiPath`/api/accounts/${account.id}/webhook-secret`));
+  const rotate = useAction(() =>
+    sendJson('POST', apiPath`/api/accounts/${account.id}/webhook-secret`),
+  );
   const remove = useAction(async () => {
     await sendJson('PUT', apiPath`/api/accounts/${account.id}/webhook`, { webhook_url: null });
     onChanged();
@@ -29,30 +31,43 @@ export function WebhookPanel({ account, onChanged }) {
   return (
     <Panel
       title="Webhook"
-      actions={!editing && (
-        <>
-          <Button size="sm" onClick={() => setEditing(true)}>
-            {account.webhook_url ? 'Edit' : 'Set webhook'}
-          </Button>
-          {account.webhook_url && (
-            <ConfirmButton size="sm" question="Stop sending this account's events anywhere?" confirmLabel="Remove" onConfirm={() => remove.run()} disabled={remove.pending}>
-              Remove
+      actions={
+        !editing && (
+          <>
+            <Button size="sm" onClick={() => setEditing(true)}>
+              {account.webhook_url ? 'Edit' : 'Set webhook'}
+            </Button>
+            {account.webhook_url && (
+              <ConfirmButton
+                size="sm"
+                question="Stop sending this account's events anywhere?"
+                confirmLabel="Remove"
+                onConfirm={() => remove.run()}
+                disabled={remove.pending}
+              >
+                Remove
+              </ConfirmButton>
+            )}
+            <ConfirmButton
+              size="sm"
+              question="Sign deliveries with a new secret from now on? Receivers must switch to it."
+              confirmLabel="Rotate"
+              onConfirm={rotateSecret}
+              disabled={rotate.pending}
+            >
+              Rotate secret
             </ConfirmButton>
-          )}
-          <ConfirmButton
-            size="sm"
-            question="Sign deliveries with a new secret from now on? Receivers must switch to it."
-            confirmLabel="Rotate"
-            onConfirm={rotateSecret}
-            disabled={rotate.pending}
-          >
-            Rotate secret
-          </ConfirmButton>
-        </>
-      )}
+          </>
+        )
+      }
     >
       {secret && (
-        <SecretOnce className="mb-3" title={`New webhook signing secret of “${account.name}”`} secret={secret} onDismiss={() => setSecret(null)} />
+        <SecretOnce
+          className="mb-3"
+          title={`New webhook signing secret of “${account.name}”`}
+          secret={secret}
+          onDismiss={() => setSecret(null)}
+        />
       )}
       {rotate.error && <ProblemMessage className="mb-3" error={rotate.error} />}
       {remove.error && <ProblemMessage className="mb-3" error={remove.error} />}
@@ -69,17 +84,30 @@ export function WebhookPanel({ account, onChanged }) {
         <dl className="grid gap-3 sm:grid-cols-[8rem_1fr]">
           <dt className="text-xs text-zinc-500">URL</dt>
           <dd>
-            {account.webhook_url
-              ? <code className="font-mono text-xs break-all text-zinc-200">{account.webhook_url}</code>
-              : <span className="text-zinc-500">None: this account’s events are not sent anywhere.</span>}
+            {account.webhook_url ? (
+              <code className="font-mono text-xs break-all text-zinc-200">
+                {account.webhook_url}
+              </code>
+            ) : (
+              <span className="text-zinc-500">
+                None: this account’s events are not sent anywhere.
+              </span>
+            )}
           </dd>
           <dt className="text-xs text-zinc-500">Events</dt>
           <dd className="flex flex-wrap gap-1">
-            {events.length > 0
-              ? events.map((e) => (
-                <span key={e} className="rounded bg-zinc-800 px-1.5 py-0.5 font-mono text-xs text-zinc-300">{e}</span>
+            {events.length > 0 ? (
+              events.map((e) => (
+                <span
+                  key={e}
+                  className="rounded bg-zinc-800 px-1.5 py-0.5 font-mono text-xs text-zinc-300"
+                >
+                  {e}
+                </span>
               ))
-              : <span className="text-zinc-500">not reported</span>}
+            ) : (
+              <span className="text-zinc-500">not reported</span>
+            )}
           </dd>
         </dl>
       )}

@@ -20,17 +20,24 @@ function AccountRow({ account, selected }) {
           <span className="truncate font-medium text-zinc-100">{account.name}</span>
           <StatusBadge status={account.status} testId="account-status" />
         </div>
-        <p className="mt-0.5 truncate text-xs text-zinc-400" title={account.status_reason ?? undefined}>
+        <p
+          className="mt-0.5 truncate text-xs text-zinc-400"
+          title={account.status_reason ?? undefined}
+        >
           {account.status_reason || <span className="text-zinc-600">no reason given</span>}
         </p>
         <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-zinc-500">
           <div className="flex gap-1">
             <dt className="sr-only">Phone</dt>
-            <dd className="font-mono text-zinc-300">{account.phone ?? <span className="text-zinc-600">no phone</span>}</dd>
+            <dd className="font-mono text-zinc-300">
+              {account.phone ?? <span className="text-zinc-600">no phone</span>}
+            </dd>
           </div>
           <div className="flex gap-1">
             <dt className="sr-only">Worker</dt>
-            <dd className="font-mono">{account.worker_id ?? <span className="text-zinc-600">no worker</span>}</dd>
+            <dd className="font-mono">
+              {account.worker_id ?? <span className="text-zinc-600">no worker</span>}
+            </dd>
           </div>
           <div className="ml-auto flex gap-1">
             <dt>updated</dt>
@@ -49,11 +56,18 @@ export function AccountList({ accounts, error, loadedAt, selectedId }) {
   return (
     <section aria-labelledby="accounts-heading" className="flex min-h-0 flex-1 flex-col">
       <div className="flex items-center justify-between border-y border-zinc-800 px-4 py-2">
-        <h2 id="accounts-heading" className="text-xs font-semibold tracking-wide text-zinc-400 uppercase">
+        <h2
+          id="accounts-heading"
+          className="text-xs font-semibold tracking-wide text-zinc-400 uppercase"
+        >
           Accounts{accounts ? ` (${accounts.length})` : ''}
         </h2>
         <span className="text-xs text-zinc-500">
-          {loadedAt ? <>refreshed <RelativeTime value={loadedAt} /></> : null}
+          {loadedAt ? (
+            <>
+              refreshed <RelativeTime value={loadedAt} />
+            </>
+          ) : null}
         </span>
       </div>
       {error && (
@@ -61,7 +75,9 @@ export function AccountList({ accounts, error, loadedAt, selectedId }) {
           <LoadError error={error} hasData={accounts !== undefined} loadedAt={loadedAt} />
         </div>
       )}
-      {accounts === undefined && !error && <p className="px-4 py-3 text-zinc-500">Loading accounts…</p>}
+      {accounts === undefined && !error && (
+        <p className="px-4 py-3 text-zinc-500">Loading accounts…</p>
+      )}
       {accounts?.length === 0 && (
         <p className="px-4 py-3 text-zinc-500">No accounts yet. Create one with the form above.</p>
       )}

@@ -21,13 +21,17 @@ export function AccountsOverview({ accounts }) {
             <dt>
               <StatusBadge status={status} />
             </dt>
-            <dd className={`mt-1 text-xl font-semibold tabular-nums ${count ? 'text-zinc-100' : 'text-zinc-600'}`}>{count}</dd>
+            <dd
+              className={`mt-1 text-xl font-semibold tabular-nums ${count ? 'text-zinc-100' : 'text-zinc-600'}`}
+            >
+              {count}
+            </dd>
           </div>
         ))}
       </dl>
       <p className="mt-4 text-zinc-400">
-        Select an account to link it (QR code or phone number), look at its screen, manage its webhook and send
-        messages.
+        Select an account to link it (QR code or phone number), look at its screen, manage its
+        webhook and send messages.
       </p>
     </Panel>
   );

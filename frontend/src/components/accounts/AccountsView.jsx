@@ -15,15 +15,20 @@ const POLL_MS = 3000;
  * shows the same objects, so both always agree.
  */
 export function AccountsView({ selectedId }) {
-  const accounts = usePolledResource('accounts', (signal) => getJson('/api/accounts', { signal }), { intervalMs: POLL_MS });
+  const accounts = usePolledResource('accounts', (signal) => getJson('/api/accounts', { signal }), {
+    intervalMs: POLL_MS,
+  });
   const [created, setCreated] = useState(null);
   const { refresh } = accounts;
 
-  const onCreated = useCallback((account) => {
-    setCreated({ id: account.id, name: account.name, secret: account.webhook_secret });
-    refresh();
-    window.location.hash = accountHref(account.id);
-  }, [refresh]);
+  const onCreated = useCallback(
+    (account) => {
+      setCreated({ id: account.id, name: account.name, secret: account.webhook_secret });
+      refresh();
+      window.location.hash = accountHref(account.id);
+    },
+    [refresh],
+  );
 
   const list = Array.isArray(accounts.data) ? accounts.data : undefined;
   const selected = list?.find((a) => a.id === selectedId);
@@ -35,7 +40,12 @@ export function AccountsView({ selectedId }) {
         className={`${selectedId ? 'hidden lg:flex' : 'flex'} w-full shrink-0 flex-col border-zinc-800 lg:w-[26rem] lg:border-r`}
       >
         <NewAccountForm onCreated={onCreated} />
-        <AccountList accounts={list} error={accounts.error} loadedAt={accounts.loadedAt} selectedId={selectedId} />
+        <AccountList
+          accounts={list}
+          error={accounts.error}
+          loadedAt={accounts.loadedAt}
+          selectedId={selectedId}
+        />
       </aside>
       <div className="min-w-0 flex-1 space-y-4 p-4">
         {created?.secret && (

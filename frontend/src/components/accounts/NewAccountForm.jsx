@@ -41,8 +41,16 @@ export function NewAccountForm({ onCreated }) {
 
   const problem = create.error?.problem;
   return (
-    <form onSubmit={submit} noValidate className="space-y-2 p-4" aria-labelledby="new-account-heading">
-      <h2 id="new-account-heading" className="text-xs font-semibold tracking-wide text-zinc-400 uppercase">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-2 p-4"
+      aria-labelledby="new-account-heading"
+    >
+      <h2
+        id="new-account-heading"
+        className="text-xs font-semibold tracking-wide text-zinc-400 uppercase"
+      >
         New account
       </h2>
       <Field
@@ -65,10 +73,16 @@ export function NewAccountForm({ onCreated }) {
         data-testid="new-account-webhook"
       />
       {create.error && (
-        <ProblemMessage error={create.error} placedFields={['name', 'webhook_url']} lead={limitLead(create.error)} />
+        <ProblemMessage
+          error={create.error}
+          placedFields={['name', 'webhook_url']}
+          lead={limitLead(create.error)}
+        />
       )}
       <div className="flex items-center justify-between gap-2">
-        <span className="text-xs text-zinc-500">{trimmedName.length}/{NAME_MAX}</span>
+        <span className="text-xs text-zinc-500">
+          {trimmedName.length}/{NAME_MAX}
+        </span>
         <Button
           type="submit"
           variant="primary"
