@@ -7,7 +7,9 @@ import com.rabbitmq.client.GetResponse;
 import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
+import io.wamonitor.contracts.MessageCatalog;
 import io.wamonitor.contracts.Payload;
+import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.RabbitBroker;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +39,7 @@ public final class GatewayTestSupport {
         registry.add("wamonitor.mongo.data-dir", dataDir::toString);
         registry.add("spring.rabbitmq.addresses", broker::url);
         registry.add("wamonitor.amqp.namespace", topology::namespace);
-        registry.add("wamonitor.security.api-keys", () -> io.wamonitor.testkit.ApiClient.TEST_API_KEY);
+        registry.add("wamonitor.security.api-keys", () -> ApiClient.TEST_API_KEY);
     }
 
     public AmqpTopology topology() {
@@ -54,8 +56,8 @@ public final class GatewayTestSupport {
 
     /** Publishes an event as the worker would. */
     public void publishEvent(UUID account, Payload payload, Instant occurredAt) {
-        Envelope<Payload> envelope = new Envelope<>(
-                UUID.randomUUID(), io.wamonitor.contracts.MessageCatalog.typeOf(payload), occurredAt, account, payload);
+        Envelope<Payload> envelope =
+                new Envelope<>(UUID.randomUUID(), MessageCatalog.typeOf(payload), occurredAt, account, payload);
         publishRaw(topology.eventsExchange(), envelope.type(), CODEC.encode(envelope));
     }
 

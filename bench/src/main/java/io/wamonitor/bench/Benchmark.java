@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs the platform as an operator would (simulator as WhatsApp, gateway, one worker), links a number of
@@ -199,7 +200,7 @@ public final class Benchmark {
 
     /** wamonitor_worker_browser_process_memory_bytes of one account by process, from the worker's metrics. */
     static Map<String, Long> processMemory(String exposition, String account) {
-        Map<String, Long> bytes = new java.util.TreeMap<>();
+        Map<String, Long> bytes = new TreeMap<>();
         PrometheusText.samples(exposition, "wamonitor_worker_browser_process_memory_bytes").stream()
                 .filter(sample -> account.equals(sample.label("account_id")))
                 .forEach(sample -> bytes.put(sample.label("process"), (long) sample.value()));

@@ -2,6 +2,8 @@ package io.wamonitor.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What one benchmark run measured; times in milliseconds, memory in bytes. */
 final class Measurements {
@@ -17,7 +19,7 @@ final class Measurements {
     final List<Long> gatewayToWebhook = new ArrayList<>();
     final List<Long> sendAnswered = new ArrayList<>();
     final List<Long> snapshot = new ArrayList<>();
-    final java.util.Map<String, Long> breakdown = new java.util.TreeMap<>();
+    final Map<String, Long> breakdown = new TreeMap<>();
     long idleGatewayBytes;
     long idleWorkerBytes;
     long loadedGatewayBytes;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
+import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,17 +119,17 @@ class EnvelopeCodecTest {
 
     @Test
     void ackLevelsHaveOneNameEverywhere() {
-        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(-1)).isEqualTo("failed");
-        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(0)).isEqualTo("pending");
-        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(1)).isEqualTo("sent");
-        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(2)).isEqualTo("delivered");
-        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(3)).isEqualTo("read");
-        assertThat(io.wamonitor.contracts.event.MessageAckChanged.statusOf(4)).isEqualTo("played");
+        assertThat(MessageAckChanged.statusOf(-1)).isEqualTo("failed");
+        assertThat(MessageAckChanged.statusOf(0)).isEqualTo("pending");
+        assertThat(MessageAckChanged.statusOf(1)).isEqualTo("sent");
+        assertThat(MessageAckChanged.statusOf(2)).isEqualTo("delivered");
+        assertThat(MessageAckChanged.statusOf(3)).isEqualTo("read");
+        assertThat(MessageAckChanged.statusOf(4)).isEqualTo("played");
     }
 
     private static JsonNode normalizeInstants(JsonNode node) {
         if (node.isObject()) {
-            var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            var object = (ObjectNode) node;
             object.fieldNames().forEachRemaining(name -> {
                 JsonNode child = object.get(name);
                 if (child.isTextual() && (name.endsWith("_at"))) {

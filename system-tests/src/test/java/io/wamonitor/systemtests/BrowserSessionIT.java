@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.AmqpTopology;
+import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.AppProcess;
@@ -136,8 +137,7 @@ class BrowserSessionIT {
                         .untilAsserted(() -> assertThat(statuses(events, id)).contains(AccountStatus.READY));
                 awaitStatus(api, id, "READY");
                 assertThat(statuses(events, id)).doesNotContain(AccountStatus.QR, AccountStatus.LOGGED_OUT);
-                assertThat(events.payloads(io.wamonitor.contracts.event.AccountQrChanged.class))
-                        .allMatch(q -> q.qr() == null);
+                assertThat(events.payloads(AccountQrChanged.class)).allMatch(q -> q.qr() == null);
 
                 // A crashed page is replaced in the same browser and comes back READY without a QR code.
                 events.clear();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Chromium processes found by the profile directory on their command line, as an operator would with ps.
@@ -23,7 +24,7 @@ final class ChromiumProcesses {
                     String line = commandLine(p);
                     return line.contains("chromium") && line.contains("--user-data-dir=" + needle);
                 })
-                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
                 .distinct()
                 .toList();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.AppProcess;
 import io.wamonitor.testkit.Platform;
@@ -14,10 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Tag;
@@ -30,8 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WebhookIT {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PHONE = "15550001111";
     private static final String PNG =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -221,8 +225,7 @@ class WebhookIT {
             assertThat(sentDoc.path("filename").asText()).isEqualTo("report.pdf");
             assertThat(sentDoc.path("sha256").asText())
                     .isEqualTo(HexFormat.of()
-                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                    .digest(pdf)));
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
             JsonNode echoed = awaitMessage(
                     receiver, m -> sentId.equals(m.path("message_id").asText()));
             assertThat(echoed.path("direction").asText()).isEqualTo("outbound");
@@ -256,13 +259,13 @@ class WebhookIT {
                     "/api/accounts/" + id + "/messages/send",
                     once,
                     "application/json",
-                    java.util.Map.of("Idempotency-Key", "order-42"));
+                    Map.of("Idempotency-Key", "order-42"));
             ApiClient.Response again = api.send(
                     "POST",
                     "/api/accounts/" + id + "/messages/send",
                     once,
                     "application/json",
-                    java.util.Map.of("Idempotency-Key", "order-42"));
+                    Map.of("Idempotency-Key", "order-42"));
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.text("message_id")).isEqualTo(first.text("message_id"));
@@ -274,7 +277,7 @@ class WebhookIT {
                     "/api/accounts/" + id + "/messages/send",
                     "{\"to\":\"15550004444\",\"message\":\"something else\"}",
                     "application/json",
-                    java.util.Map.of("Idempotency-Key", "order-42"));
+                    Map.of("Idempotency-Key", "order-42"));
             assertThat(reused.status()).isEqualTo(422);
             assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
@@ -395,7 +398,7 @@ class WebhookIT {
 
     private static List<WebhookReceiver.Received> concat(
             List<WebhookReceiver.Received> a, List<WebhookReceiver.Received> b) {
-        List<WebhookReceiver.Received> all = new java.util.ArrayList<>(a);
+        List<WebhookReceiver.Received> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
@@ -465,7 +468,7 @@ class WebhookIT {
                         .isEqualTo("READY"));
     }
 
-    private static JsonNode awaitMessage(WebhookReceiver receiver, java.util.function.Predicate<JsonNode> match) {
+    private static JsonNode awaitMessage(WebhookReceiver receiver, Predicate<JsonNode> match) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             List<JsonNode> matching = receiver.messages().stream().filter(match).toList();

@@ -6,9 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** A real HTTP webhook receiver for tests: records what it is sent, and can play dead (answering 503). */
 public final class WebhookReceiver implements AutoCloseable {
@@ -19,10 +22,10 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Received> refused = new CopyOnWriteArrayList<>();
     private volatile boolean down;
-    private volatile java.util.function.Function<Received, Integer> refusal = request -> 200;
+    private volatile Function<Received, Integer> refusal = request -> 200;
 
     /** A request as it arrived, with the moment it arrived. */
-    public record Received(byte[] body, Map<String, List<String>> headers, java.time.Instant at) {
+    public record Received(byte[] body, Map<String, List<String>> headers, Instant at) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -48,7 +51,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Received request = new Received(body, Map.copyOf(exchange.getRequestHeaders()), java.time.Instant.now());
+            Received request = new Received(body, Map.copyOf(exchange.getRequestHeaders()), Instant.now());
             int status = down ? 503 : refusal.apply(request);
             if (status / 100 == 2) {
                 received.add(request);
@@ -57,7 +60,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 if (!down) {
                     refused.add(request);
                 }
-                byte[] answer = ("refused with " + status).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] answer = ("refused with " + status).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, answer.length);
                 exchange.getResponseBody().write(answer);
             }
@@ -78,7 +81,7 @@ public final class WebhookReceiver implements AutoCloseable {
      * Answers each request with the status {@code answer} gives (a 2xx takes it; anything else refuses it with
      * a short text body), e.g. a 400 for one payload the receiver cannot parse.
      */
-    public void answer(java.util.function.Function<Received, Integer> answer) {
+    public void answer(Function<Received, Integer> answer) {
         refusal = answer;
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,7 @@ class LinkingIT extends AbstractBrowserIT {
         assertThat(browser.eval("WPP.conn.isRegistered()")).isEqualTo(false);
         assertThat(browser.page().locator(".landing-card h1").textContent()).isEqualTo("Use WhatsApp on your computer");
         browser.page()
-                .screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
-                        .setPath(java.nio.file.Path.of("target", "simulator-linking-screen.png")));
+                .screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "simulator-linking-screen.png")));
         await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
             String shown = browser.page().getAttribute("[data-ref]", "data-ref");
             assertThat(QrImages.decode(browser.page().locator(".qr canvas").screenshot()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -345,9 +346,7 @@ class MessagingIT extends AbstractBrowserIT {
                 .isEqualTo("Maria");
         assertThat(browser.page().locator(".bubble.out .body").textContent()).isEqualTo("Yes, see you at 8");
         assertThat(browser.page().locator(".bubble img.thumb").count()).isEqualTo(1);
-        browser.page()
-                .screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
-                        .setPath(Path.of("target", "simulator-main-screen.png")));
+        browser.page().screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "simulator-main-screen.png")));
     }
 
     // ---- steps -------------------------------------------------------------------------------------------

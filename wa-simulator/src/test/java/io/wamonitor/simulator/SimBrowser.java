@@ -4,12 +4,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -55,7 +57,7 @@ final class SimBrowser implements AutoCloseable {
 
     SimBrowser(Path profile) {
         this.playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         this.profile = profile;
     }
 
@@ -124,7 +126,7 @@ final class SimBrowser implements AutoCloseable {
         if (context != null) {
             try {
                 context.close();
-            } catch (com.microsoft.playwright.PlaywrightException answeringAClosedPage) {
+            } catch (PlaywrightException answeringAClosedPage) {
                 // A recordEvent call the page made while closing is answered after the page is gone; the context
                 // is closed all the same.
             }

@@ -2,6 +2,7 @@ package io.wamonitor.gateway.account;
 
 import io.wamonitor.contracts.AccountStatus;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -21,7 +22,7 @@ record Account(
         @Field("status_at") Instant statusAt,
         @Field("webhook_url") String webhookUrl,
         @Field("webhook_secret") String webhookSecret,
-        @Field("webhook_events") java.util.List<String> webhookEvents,
+        @Field("webhook_events") List<String> webhookEvents,
         @Field("qr_text") String qrText,
         String phone,
         @Field("worker_id") String workerId,
@@ -29,12 +30,7 @@ record Account(
         @Field("updated_at") Instant updatedAt) {
 
     static Account created(
-            String id,
-            String name,
-            String webhookUrl,
-            java.util.List<String> webhookEvents,
-            String webhookSecret,
-            Instant now) {
+            String id, String name, String webhookUrl, List<String> webhookEvents, String webhookSecret, Instant now) {
         return new Account(
                 id,
                 name,
@@ -51,7 +47,7 @@ record Account(
                 now);
     }
 
-    java.util.List<String> subscribedEvents() {
-        return webhookEvents == null || webhookEvents.isEmpty() ? java.util.List.of("message") : webhookEvents;
+    List<String> subscribedEvents() {
+        return webhookEvents == null || webhookEvents.isEmpty() ? List.of("message") : webhookEvents;
     }
 }

@@ -2,6 +2,7 @@ package io.wamonitor.gateway.account;
 
 import io.wamonitor.contracts.AccountStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An account as the API shows it (snake_case on the wire).
@@ -17,7 +18,7 @@ public record AccountView(
         AccountStatus status,
         String statusReason,
         String webhookUrl,
-        java.util.List<String> webhookEvents,
+        List<String> webhookEvents,
         String qrCode,
         String phone,
         String workerId,

@@ -3,21 +3,22 @@ package io.wamonitor.gateway.account;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wamonitor.gateway.api.HttpUrl;
 import jakarta.validation.constraints.AssertTrue;
+import java.util.List;
 
 /** Body of {@code PUT /api/accounts/{id}/webhook}: {@code webhook_url} must be present; null removes the webhook. */
 class WebhookUpdateRequest {
 
     private String webhookUrl;
     private boolean present;
-    private java.util.List<String> webhookEvents;
+    private List<String> webhookEvents;
 
     @JsonProperty("webhook_events")
-    void setWebhookEvents(java.util.List<String> webhookEvents) {
+    void setWebhookEvents(List<String> webhookEvents) {
         this.webhookEvents = webhookEvents;
     }
 
     @WebhookEvents
-    java.util.List<String> getWebhookEvents() {
+    List<String> getWebhookEvents() {
         return webhookEvents;
     }
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
@@ -36,11 +39,7 @@ public class MediaStore {
     private final String baseUrl;
 
     MediaStore(
-            GridFsTemplate gridFs,
-            MongoTemplate mongo,
-            MediaSettings settings,
-            Clock clock,
-            org.springframework.core.env.Environment environment) {
+            GridFsTemplate gridFs, MongoTemplate mongo, MediaSettings settings, Clock clock, Environment environment) {
         this.gridFs = gridFs;
         this.settings = settings;
         this.clock = clock;
@@ -75,7 +74,7 @@ public class MediaStore {
         if (signature == null || Instant.ofEpochSecond(expires).isBefore(clock.instant())) {
             return false;
         }
-        return java.security.MessageDigest.isEqual(
+        return MessageDigest.isEqual(
                 sign(id, expires).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -134,7 +133,7 @@ public class MediaStore {
                             .append("value", HexFormat.of().formatHex(key)),
                     "gateway_settings");
             return key;
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
+        } catch (DuplicateKeyException raced) {
             return HexFormat.of()
                     .parseHex(mongo.findById("media_url_key", Document.class, "gateway_settings")
                             .getString("value"));

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,8 +50,7 @@ class IdempotencyKeys {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
-        mongo.indexOps(COLLECTION)
-                .ensureIndex(new Index().on("command_id", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("command_id", Sort.Direction.ASC));
     }
 
     sealed interface Claim {

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,7 +83,7 @@ class OpenApiDocument {
             op.addSecurityItem(new SecurityRequirement().addList(API_KEY));
             op.addSecurityItem(new SecurityRequirement().addList(BEARER));
         } else {
-            op.setSecurity(java.util.List.of(new SecurityRequirement()));
+            op.setSecurity(List.of(new SecurityRequirement()));
         }
         ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
         addProblem(
@@ -149,6 +150,6 @@ class OpenApiDocument {
                                 .description("The account's status, when it " + "is why the request was refused"))
                 .addProperty("limit", new IntegerSchema().description("ACCOUNT_LIMIT_REACHED: the limit"))
                 .addProperty("error_id", new StringSchema().description("INTERNAL_ERROR: quote it in a report"))
-                .required(java.util.List.of("type", "title", "status", "code"));
+                .required(List.of("type", "title", "status", "code"));
     }
 }

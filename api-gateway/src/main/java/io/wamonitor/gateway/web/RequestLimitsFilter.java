@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -96,8 +97,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
                         "The request body is larger than " + maxBytes + " bytes"));
     }
 
-    private void writeProblem(HttpServletResponse response, org.springframework.http.ProblemDetail problem)
-            throws IOException {
+    private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

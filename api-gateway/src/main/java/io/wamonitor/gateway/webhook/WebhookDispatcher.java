@@ -9,11 +9,13 @@ import io.wamonitor.gateway.security.GuardedHttpClients;
 import io.wamonitor.gateway.security.OutboundGuard;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
@@ -50,7 +53,7 @@ class WebhookDispatcher implements SmartLifecycle {
     /** How much of a refusing receiver's answer is kept with the failed delivery. */
     private static final int ANSWER_KEPT = 300;
     /** 4xx answers that mean "not now" rather than "never": retried like a 5xx. */
-    private static final java.util.Set<Integer> RETRYABLE_4XX = java.util.Set.of(408, 425, 429);
+    private static final Set<Integer> RETRYABLE_4XX = Set.of(408, 425, 429);
     /** A busy account hands its sender back after this many deliveries in a row, so others get their turn. */
     private static final int DRAIN_LIMIT = 20;
 
@@ -178,7 +181,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * once they are closed: webhook URLs change, and the series must not pile up.
      */
     void forgetUnusedReceivers() {
-        Set<String> inUse = new java.util.HashSet<>();
+        Set<String> inUse = new HashSet<>();
         for (var account : accounts.list()) {
             if (account.webhookUrl() != null) {
                 inUse.add(receiverOf(URI.create(account.webhookUrl())));
@@ -347,11 +350,11 @@ class WebhookDispatcher implements SmartLifecycle {
     private record Answer(int status, String start) {}
 
     /** The first characters of the receiver's answer (for the delivery record), the rest discarded. */
-    private static String answerStart(org.apache.hc.core5.http.HttpEntity entity) throws IOException {
+    private static String answerStart(HttpEntity entity) throws IOException {
         if (entity == null) {
             return "";
         }
-        try (java.io.InputStream in = entity.getContent()) {
+        try (InputStream in = entity.getContent()) {
             byte[] start = in.readNBytes(ANSWER_KEPT);
             String text = new String(start, StandardCharsets.UTF_8)
                     .replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "")

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
@@ -137,7 +138,7 @@ public class WebhookIntake {
     }
 
     /** Receipts of sent messages, as {@code ack} events (one per message and ack level). */
-    public void onAck(UUID account, java.util.List<String> messageIds, String chat, int ack, Instant at) {
+    public void onAck(UUID account, List<String> messageIds, String chat, int ack, Instant at) {
         String accountId = account.toString();
         accounts.webhookTarget(accountId).filter(t -> t.wants("ack")).ifPresent(target -> {
             for (String messageId : messageIds) {

@@ -1,5 +1,6 @@
 package io.wamonitor.gateway.worker;
 
+import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.MessageCatalog;
 import io.wamonitor.contracts.event.AccountStatusChanged;
@@ -8,6 +9,7 @@ import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
 import io.wamonitor.gateway.api.WorkerEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,7 +35,7 @@ class WorkerHeartbeats {
      * A heartbeat corrects a status only once the stored one is this old: a status event the worker published
      * just before (still on its way through its journal) must not be overtaken.
      */
-    private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(10);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(WorkerHeartbeats.class);
 
@@ -118,7 +120,7 @@ class WorkerHeartbeats {
             report(
                     UUID.fromString(account.id()),
                     new AccountStatusChanged(
-                            io.wamonitor.contracts.AccountStatus.DISCONNECTED,
+                            AccountStatus.DISCONNECTED,
                             UNREACHABLE + ": no heartbeat from " + worker + " for "
                                     + settings.workerTimeout().toSeconds() + " s",
                             worker,

@@ -17,6 +17,7 @@ import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.gateway.account.SessionControl;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,7 @@ class WorkerLink implements SessionControl, WorkerRequests {
     }
 
     /** Stops the reply listener before the connection goes, so shutdown does not log a lost consumer. */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stopRequests() {
         requests.stop();
     }

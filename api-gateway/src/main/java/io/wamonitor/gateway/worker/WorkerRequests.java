@@ -1,7 +1,9 @@
 package io.wamonitor.gateway.worker;
 
+import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -19,10 +21,10 @@ public interface WorkerRequests {
      * Hands a send to the worker (the broker confirmed it) under the envelope id {@code commandId}; its result
      * comes back as a SendResult event. False when the broker did not take it: then it was certainly not sent.
      */
-    boolean send(UUID account, UUID commandId, io.wamonitor.contracts.command.SendMessage message);
+    boolean send(UUID account, UUID commandId, SendMessage message);
 
     /** How long a request waits for the worker ({@code WORKER_REPLY_TIMEOUT}); also the deadline of a send. */
-    java.time.Duration replyTimeout();
+    Duration replyTimeout();
 
     void logout(UUID account);
 

@@ -8,14 +8,17 @@ import io.wamonitor.testkit.RabbitBroker;
 import io.wamonitor.testkit.RabbitBrokerExtension;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-@ExtendWith({RabbitBrokerExtension.class, org.springframework.boot.test.system.OutputCaptureExtension.class})
+@ExtendWith({RabbitBrokerExtension.class, OutputCaptureExtension.class})
 class PersistenceIT {
 
     private final Path dataDir =
@@ -28,8 +31,7 @@ class PersistenceIT {
         String generatedKey;
         try (ConfigurableApplicationContext first = startGateway()) {
             // No API_KEYS: a key is generated, printed once, and only its hash is kept.
-            java.util.regex.Matcher printed = java.util.regex.Pattern.compile(
-                            "It is shown only now: (wam_[A-Za-z0-9_-]+)")
+            Matcher printed = Pattern.compile("It is shown only now: (wam_[A-Za-z0-9_-]+)")
                     .matcher(output.getOut());
             assertThat(printed.find()).as("the generated key is printed").isTrue();
             generatedKey = printed.group(1);

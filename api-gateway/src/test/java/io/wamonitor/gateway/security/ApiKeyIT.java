@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wamonitor.gateway.AbstractGatewayIT;
 import io.wamonitor.testkit.ApiClient;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The throttling test runs last: it slows down this address's failing requests for a minute. */
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiKeyIT extends AbstractGatewayIT {
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void everyApiRouteNeedsAKeyExceptTheBannerHealthAndPreflight() {
         ApiClient anonymous = api.withApiKey(null);
 
@@ -45,7 +48,7 @@ class ApiKeyIT extends AbstractGatewayIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void aBearerTokenWorksAndAWrongKeyDoesNot() {
         ApiClient anonymous = api.withApiKey(null);
 
@@ -74,7 +77,7 @@ class ApiKeyIT extends AbstractGatewayIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(3)
+    @Order(3)
     void anAddressThatKeepsGuessingIsSlowedDownWhileValidKeysStillWork() {
         ApiClient guesser = api.withApiKey("wam_guess");
         int limited = 0;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,7 +91,7 @@ class SecretsStayOutIT extends AbstractGatewayIT {
             answers.add(path + " " + response.body());
         }
         answers.add(api.get("/api/accounts/" + id + "/qr").body());
-        ApiClient.Response trace = api.send("TRACE", "/api/accounts", null, null, java.util.Map.of());
+        ApiClient.Response trace = api.send("TRACE", "/api/accounts", null, null, Map.of());
         assertThat(trace.status()).isEqualTo(405);
         answers.add(trace.headers().map() + trace.body());
         answers.add(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":\"" + hook + "#x y\"}")

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.event.AccountStatusChanged;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,9 +99,8 @@ class BadInputIT extends AbstractGatewayIT {
     }
 
     /** Strict: a problem followed by anything else (an echo of the request, say) is not a problem answer. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON_READER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private void createReadyKeeper() {
         ApiClient.Response created = api.post(
@@ -205,7 +207,7 @@ class BadInputIT extends AbstractGatewayIT {
 
     private void createBodies() {
         String path = "/api/accounts";
-        Map<String, String> invalid = new java.util.LinkedHashMap<>();
+        Map<String, String> invalid = new LinkedHashMap<>();
         invalid.put("no fields", "{}");
         invalid.put("only a webhook", "{\"webhook_url\":\"https://hooks.example.com/x\"}");
         invalid.put("null name", "{\"name\":null}");
@@ -250,7 +252,7 @@ class BadInputIT extends AbstractGatewayIT {
         invalid.forEach((label, body) ->
                 expect(400, "VALIDATION_FAILED", "create: " + label, () -> call("POST", path, body, JSON)));
 
-        Map<String, String> malformed = new java.util.LinkedHashMap<>();
+        Map<String, String> malformed = new LinkedHashMap<>();
         malformed.put("empty body", "");
         malformed.put("whitespace body", "  \n ");
         malformed.put("truncated string", "{\"name\":\"abc");
@@ -283,7 +285,7 @@ class BadInputIT extends AbstractGatewayIT {
                 "create: " + label,
                 () -> call("POST", path, body, JSON)));
 
-        Map<String, byte[]> badBytes = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> badBytes = new LinkedHashMap<>();
         badBytes.put(
                 "invalid UTF-8", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, '(', '"', '}'});
         badBytes.put(
@@ -317,7 +319,7 @@ class BadInputIT extends AbstractGatewayIT {
 
     private void webhookUpdates() {
         String path = "/api/accounts/" + id + "/webhook";
-        Map<String, String> invalid = new java.util.LinkedHashMap<>();
+        Map<String, String> invalid = new LinkedHashMap<>();
         invalid.put("no field", "{}");
         invalid.put("other field only", "{\"url\":\"https://example.com\"}");
         invalid.put("number", "{\"webhook_url\":1}");
@@ -374,7 +376,7 @@ class BadInputIT extends AbstractGatewayIT {
         String path = "/api/accounts/" + id + "/messages/send";
         String png =
                 Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        Map<String, String> invalid = new java.util.LinkedHashMap<>();
+        Map<String, String> invalid = new LinkedHashMap<>();
         invalid.put("no fields", "{}");
         invalid.put("no recipient", "{\"message\":\"hi\"}");
         invalid.put("no content", "{\"to\":\"15550002222\"}");
@@ -611,7 +613,7 @@ class BadInputIT extends AbstractGatewayIT {
 
     private void rawProtocolErrors() {
         String key = "X-Api-Key: " + ApiClient.TEST_API_KEY + "\r\n";
-        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        Map<String, String> raw = new LinkedHashMap<>();
         raw.put("garbage request line", "GARBAGE\r\n\r\n");
         raw.put("pipe in path", "GET /api/acc|ounts HTTP/1.1\r\nHost: x\r\n" + key + "Connection: close\r\n\r\n");
         raw.put("control byte in path", "GET /api/\u0001 HTTP/1.1\r\nHost: x\r\n" + key + "Connection: close\r\n\r\n");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,7 +78,7 @@ class OpenApiDocumentIT extends AbstractGatewayIT {
         Path file = WORK.resolve("openapi.json");
         Files.writeString(file, document.toPrettyString(), StandardCharsets.UTF_8);
         for (String name : List.of("package.json", "package-lock.json", "redocly.yaml")) {
-            Files.copy(LINT_TOOL.resolve(name), WORK.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(LINT_TOOL.resolve(name), WORK.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.exists(WORK.resolve("node_modules/.bin/redocly"))) {
             assertThat(run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProblemResponsesIT extends AbstractGatewayIT {
 
@@ -121,8 +122,8 @@ class ProblemResponsesIT extends AbstractGatewayIT {
         assertProblem(api.put("/api/accounts/" + id + "/webhook", "{\"webhook_url\":"), 400, "MALFORMED_REQUEST");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ParameterizedTest
+    @ValueSource(
             strings = {
                 "http://127.0.0.1/x.png",
                 "http://10.0.0.7/x.png",

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.instancio.Random;
 import org.instancio.junit.Given;
@@ -239,7 +240,7 @@ class RequestModelPropertiesIT {
     /** An object with each field present half of the time, plus a junk key half of the time. */
     private static Map<String, Object> object(Random r, Map<String, Supplier<Object>> fields) {
         Map<String, Object> object = new LinkedHashMap<>();
-        new java.util.TreeMap<>(fields).forEach((name, value) -> {
+        new TreeMap<>(fields).forEach((name, value) -> {
             if (r.trueOrFalse()) {
                 object.put(name, value.get());
             }

@@ -16,12 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The dispatcher against real receivers: a dead host does not hold up another, and old records are purged. */
 @ExtendWith(RabbitBrokerExtension.class)
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@AutoConfigureObservability
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -165,11 +168,11 @@ class WebhookDispatchIT {
     @Test
     void oneAccountsBacklogDoesNotDelayAnotherAccountsDueDelivery() throws IOException {
         // A receiver that hangs: the busy account's deliveries time out and stay due, one after another.
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         HttpServer hanging = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hanging.createContext("/hook", exchange -> {
             try {
-                release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                release.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -4,6 +4,7 @@ import io.wamonitor.worker.session.CaptureLog;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.h2.mvstore.MVMap;
@@ -108,7 +109,7 @@ public class CaptureCursors implements CaptureLog {
     private void prune(List<Outbox.Entry> batch) {
         batch.stream()
                 .map(Outbox.Entry::account)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .forEach(account -> {
                     Long cursor = cursors.get(account.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.SendResult;
+import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
 import io.wamonitor.worker.browser.PageSetup;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -130,8 +132,8 @@ final class AccountSession {
     }
 
     /** The status with its reason and phone, for the heartbeat. */
-    io.wamonitor.contracts.event.WorkerHeartbeat.HeldSession held() {
-        return new io.wamonitor.contracts.event.WorkerHeartbeat.HeldSession(account, status, reason, phone);
+    WorkerHeartbeat.HeldSession held() {
+        return new WorkerHeartbeat.HeldSession(account, status, reason, phone);
     }
 
     void start() {
@@ -146,8 +148,7 @@ final class AccountSession {
     }
 
     /** Runs {@code work} on the owner thread with the page, when the session is in one of {@code allowed}. */
-    <T> CompletableFuture<T> submit(
-            java.util.Set<AccountStatus> allowed, String notAllowedCode, Function<BrowserPage, T> work) {
+    <T> CompletableFuture<T> submit(Set<AccountStatus> allowed, String notAllowedCode, Function<BrowserPage, T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (stopping) {
             result.completeExceptionally(new SessionFailure("SESSION_NOT_FOUND", "the session is stopping"));

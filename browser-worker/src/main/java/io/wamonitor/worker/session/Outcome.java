@@ -1,5 +1,7 @@
 package io.wamonitor.worker.session;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * How work on a session ended, as a value (the worker's one error model): done with a value, or failed with a
  * stable code, a message and whether the same request later may succeed. Expected failures are never exceptions
@@ -29,9 +31,7 @@ public sealed interface Outcome<T> {
         if (failure != null) {
             return new Failed<>(failure.code(), failure.getMessage(), false);
         }
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause()
-                : error;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         return new Failed<>(fallbackCode, String.valueOf(cause.getMessage()), false);
     }
 }

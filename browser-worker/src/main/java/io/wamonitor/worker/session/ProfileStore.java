@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.worker.browser.BrowserSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public class ProfileStore {
             int dash = owner.lastIndexOf('-');
             String host = dash > 0 ? owner.substring(0, dash) : owner;
             long pid = dash > 0 ? Long.parseLong(owner.substring(dash + 1)) : -1;
-            if (host.equals(java.net.InetAddress.getLocalHost().getHostName())
+            if (host.equals(InetAddress.getLocalHost().getHostName())
                     && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return;
             }

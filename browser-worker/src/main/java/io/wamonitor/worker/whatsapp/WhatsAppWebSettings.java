@@ -1,5 +1,6 @@
 package io.wamonitor.worker.whatsapp;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -38,9 +39,7 @@ public record WhatsAppWebSettings(
         return switch (inject) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO ->
-                java.net.URI.create(url).getHost() != null
-                        && java.net.URI.create(url).getHost().equalsIgnoreCase("web.whatsapp.com");
+            case AUTO -> "web.whatsapp.com".equalsIgnoreCase(URI.create(url).getHost());
         };
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wamonitor.worker.browser.BrowserSettings;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
@@ -29,9 +31,9 @@ class ProfileStoreTest {
         Path reopened = store.profile(account, "Support");
 
         assertThat(reopened).isEqualTo(profile);
-        assertThat(Files.exists(profile.resolve("SingletonLock"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        assertThat(Files.exists(profile.resolve("SingletonLock"), LinkOption.NOFOLLOW_LINKS))
                 .isFalse();
-        assertThat(Files.exists(profile.resolve("SingletonSocket"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        assertThat(Files.exists(profile.resolve("SingletonSocket"), LinkOption.NOFOLLOW_LINKS))
                 .isFalse();
         assertThat(profile.resolve("Preferences")).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile)))
@@ -46,7 +48,7 @@ class ProfileStoreTest {
         ProfileStore store = new ProfileStore(new BrowserSettings(sessions, null, true, null, null));
         UUID account = UUID.randomUUID();
         Path profile = store.profile(account, "Support");
-        String thisHost = java.net.InetAddress.getLocalHost().getHostName();
+        String thisHost = InetAddress.getLocalHost().getHostName();
         Files.createSymbolicLink(
                 profile.resolve("SingletonLock"),
                 Path.of(thisHost + "-" + ProcessHandle.current().pid()));

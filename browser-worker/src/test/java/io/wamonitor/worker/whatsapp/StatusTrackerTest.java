@@ -2,6 +2,7 @@ package io.wamonitor.worker.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.wamonitor.contracts.AccountStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,9 +95,9 @@ class StatusTrackerTest {
     void connectivityLossAndConflictDisconnectAndRecover() {
         readyAccount();
 
-        tracker.onEvent(new PageEvent("conn.online", com.fasterxml.jackson.databind.node.BooleanNode.FALSE));
+        tracker.onEvent(new PageEvent("conn.online", BooleanNode.FALSE));
         assertThat(tracker.status()).isEqualTo(AccountStatus.DISCONNECTED);
-        tracker.onEvent(new PageEvent("conn.online", com.fasterxml.jackson.databind.node.BooleanNode.TRUE));
+        tracker.onEvent(new PageEvent("conn.online", BooleanNode.TRUE));
         assertThat(tracker.status()).isEqualTo(AccountStatus.READY);
         tracker.onEvent(PageEvent.of("conn.stream_mode_changed", "CONFLICT"));
         assertThat(tracker.status()).isEqualTo(AccountStatus.DISCONNECTED);

@@ -3,6 +3,8 @@ package io.wamonitor.simulator.network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,7 +13,7 @@ import org.springframework.http.HttpStatus;
  */
 final class DeviceSessions {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeviceSessions.class);
+    private static final Logger log = LoggerFactory.getLogger(DeviceSessions.class);
 
     private final NetworkState state;
 

@@ -1,11 +1,13 @@
 package io.wamonitor.simulator.network;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The numbers on WhatsApp (the directory queryWidExists looks in). */
 final class Directory {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Directory.class);
+    private static final Logger log = LoggerFactory.getLogger(Directory.class);
 
     private final NetworkState state;
 

@@ -4,6 +4,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,7 +14,7 @@ import org.springframework.http.HttpStatus;
  */
 final class Pairing {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pairing.class);
+    private static final Logger log = LoggerFactory.getLogger(Pairing.class);
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTVWXYZ123456789";
 

@@ -1,8 +1,10 @@
 package io.wamonitor.simulator.network;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 
 /** A page showing the linking screen: its keys, its batch of QR refs, and an optional pairing code. */
@@ -17,7 +19,7 @@ final class PairingSession {
     final String deviceName;
     final List<String> refs = new ArrayList<>();
     /** Refs of earlier batches: a phone scanning one is told the code is no longer valid. */
-    final java.util.Set<String> expiredRefs = new java.util.HashSet<>();
+    final Set<String> expiredRefs = new HashSet<>();
 
     int current = -1;
     boolean idle;

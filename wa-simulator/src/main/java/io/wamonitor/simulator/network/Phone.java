@@ -1,5 +1,6 @@
 package io.wamonitor.simulator.network;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ final class Phone {
     final List<Device> devices = new ArrayList<>();
     final List<OutboxEntry> outbox = new ArrayList<>();
     /** How long the servers wait before they accept a message this phone's linked devices send. */
-    java.time.Duration sendDelay = java.time.Duration.ZERO;
+    Duration sendDelay = Duration.ZERO;
 
     Phone(String number, String pushName) {
         this.number = number;

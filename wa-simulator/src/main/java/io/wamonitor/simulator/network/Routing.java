@@ -1,8 +1,11 @@
 package io.wamonitor.simulator.network;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,7 +14,7 @@ import org.springframework.http.HttpStatus;
  */
 final class Routing {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Routing.class);
+    private static final Logger log = LoggerFactory.getLogger(Routing.class);
 
     private final NetworkState state;
 
@@ -132,14 +135,14 @@ final class Routing {
     }
 
     /** How long WhatsApp's servers take to accept a message from a linked device of this token's phone. */
-    java.time.Duration sendDelay(String token) {
+    Duration sendDelay(String token) {
         Device device = state.deviceByToken(token);
         return state.phones.get(device.phone).sendDelay;
     }
 
     /** Makes WhatsApp's servers slow to accept the phone's sends (a congested or degraded server). */
-    void setSendDelay(String phoneNumber, java.time.Duration delay) {
-        state.phone(phoneNumber).sendDelay = delay.isNegative() ? java.time.Duration.ZERO : delay;
+    void setSendDelay(String phoneNumber, Duration delay) {
+        state.phone(phoneNumber).sendDelay = delay.isNegative() ? Duration.ZERO : delay;
     }
 
     Views.Delivered inbound(String phoneNumber, Inbound inbound) {
