@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Product brief section 8 and QA step 6: every message reaches a real HTTP receiver, signed, in order, durably. */
+/** The webhook contract (README, "Webhooks"): every message reaches a real HTTP receiver, signed, in order, durably. */
 @Tag("browser")
 @ExtendWith(RabbitBrokerExtension.class)
 class WebhookIT {

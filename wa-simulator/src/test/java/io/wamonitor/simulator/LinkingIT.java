@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The linking sequences of wa-js-surface.md 4.3 in a real Chromium: QR, pairing code, restore, logout. */
+/** The linking sequences of docs/WA-JS.md section 8 in a real Chromium: QR, pairing code, restore, logout. */
 class LinkingIT extends AbstractBrowserIT {
 
     @Test

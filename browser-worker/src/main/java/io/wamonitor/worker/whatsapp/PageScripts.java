@@ -15,7 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The init scripts of an account's page, in the order wa-js-surface.md section 6 gives: WPPConfig, then the
+ * The init scripts of an account's page, in the order docs/WA-JS.md section 2 gives: WPPConfig, then the
  * wa-js bundle (where it is injected), then the adapter. Loaded once; the bundle is ~0.5 MB.
  */
 @Component

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Sending through WPP as wa-js-surface.md 7.4 and 7.5 describe: the recipient is checked with queryWidExists
+ * Sending through WPP as docs/WA-JS.md section 7 describes: the recipient is checked with queryWidExists
  * first (WhatsApp does not reliably reject unknown numbers), then sendTextMessage / sendFileMessage without
  * marking the chat read, waiting for the server's acceptance. Each send uses a message key id derived from its
  * command ({@code messageId} option), so after a crash the worker can look in WhatsApp Web for whether it went out.

@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The status machine of wa-js-surface.md section 7.2, fed with page events and probes, deriving
+ * The status machine of docs/WA-JS.md section 5, fed with page events and probes, deriving
  * INIT / QR / AUTH / READY / DISCONNECTED / LOGGED_OUT / FAILED with a reason. Pure: no page, no clock, so it
  * is tested on its own. Not thread-safe: it belongs to the session's owner thread.
  */
 public final class StatusTracker {
 
-    /** Stream modes that stay until someone acts (wa-js-surface.md 4.3 E). */
+    /** Stream modes that stay until someone acts (docs/WA-JS.md section 5). */
     private static final Set<String> TERMINAL_MODES =
             Set.of("TOS_BLOCK", "SMB_TOS_BLOCK", "PROXYBLOCK", "DEPRECATED_VERSION");
 
