@@ -30,7 +30,7 @@ import org.bson.Document;
  * update an account) from 8 client threads for 15 s, against the H2-backed server with one thread and with the
  * library's default (two per core), counting operations and failed operations.
  *
- * <pre>./mvnw -B -q -pl bench exec:java -Dexec.mainClass=io.wamonitor.bench.EmbeddedMongoThroughput</pre>
+ * <pre>./mvnw -B -q -pl bench exec:java -Dbench.main=io.wamonitor.bench.EmbeddedMongoThroughput</pre>
  */
 public final class EmbeddedMongoThroughput {
 
