@@ -14,6 +14,7 @@ export function ConfirmButton({
   size = 'md',
   disabled,
   testId,
+  confirmTestId,
 }) {
   const [asking, setAsking] = useState(false);
 
@@ -42,7 +43,7 @@ export function ConfirmButton({
       onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
     >
       <span className="text-xs text-zinc-300">{question}</span>
-      <Button size="sm" variant="danger" onClick={confirm}>
+      <Button size="sm" variant="danger" onClick={confirm} data-testid={confirmTestId}>
         {confirmLabel}
       </Button>
       {/* Focus goes to the safe choice. */}

@@ -132,6 +132,34 @@ class DashboardIT {
             assertThat(sim.get("/sim/phones/" + PHONE + "/outbox").json().findValuesAsText("text"))
                     .contains("Hello from the dashboard");
 
+            // The workers page: the worker alive with the account on it; drain it (with nowhere to move the
+            // account to, it stays), then let it take accounts again.
+            page.navigate(api.baseUrl() + "/#/workers");
+            Locator worker =
+                    page.getByTestId("worker-row").filter(new Locator.FilterOptions().setHasText("worker-dashboard"));
+            await("the worker alive on the workers page")
+                    .atMost(EVENTUALLY)
+                    .untilAsserted(
+                            () -> assertThat(worker.getAttribute("data-state")).isEqualTo("alive"));
+            assertThat(worker.getByTestId("worker-account").first().getAttribute("data-account-id"))
+                    .isEqualTo(id);
+            worker.getByTestId("drain-button").click();
+            worker.getByTestId("drain-confirm").click();
+            await("draining")
+                    .atMost(EVENTUALLY)
+                    .untilAsserted(
+                            () -> assertThat(worker.getAttribute("data-state")).isEqualTo("draining"));
+            assertThat(api.get("/api/workers").json().get(0).path("state").asText())
+                    .isEqualTo("draining");
+            worker.getByTestId("undrain-button").click();
+            await("alive again")
+                    .atMost(EVENTUALLY)
+                    .untilAsserted(
+                            () -> assertThat(worker.getAttribute("data-state")).isEqualTo("alive"));
+            assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY");
+            page.navigate(api.baseUrl() + "/#/accounts");
+            page.getByTestId("account-row").first().click();
+
             // Until now the gateway refused nothing but, at most, a QR code fetched as the account left QR.
             assertThat(refused).allMatch(r -> r.startsWith("409 ") && r.endsWith("/qr"));
             refused.clear();
