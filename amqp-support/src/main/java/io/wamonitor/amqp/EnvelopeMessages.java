@@ -59,6 +59,13 @@ public final class EnvelopeMessages {
         publishConfirmed(exchange, List.of(new Routed(topology.routingKey(envelope), persistent(envelope))));
     }
 
+    /** Publishes a command to the worker {@code workerId} (its own queue) and waits for the broker's confirm. */
+    public void publishCommand(String workerId, Envelope<?> envelope) {
+        publishConfirmed(
+                topology.workerCommandsExchange(),
+                List.of(new Routed(topology.commandRoutingKey(workerId), persistent(envelope))));
+    }
+
     /** Publishes a batch on one channel and waits for the confirms of all; throws when any does not come. */
     public void publishConfirmed(String exchange, List<Routed> messages) {
         rabbit.invoke(ops -> {

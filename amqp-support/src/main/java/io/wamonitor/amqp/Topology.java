@@ -23,10 +23,23 @@ public final class Topology {
                         e.kind() == AmqpTopology.ExchangeSpec.Kind.TOPIC
                                 ? new TopicExchange(e.name(), true, false)
                                 : new DirectExchange(e.name(), true, false)));
-        topology.queues().forEach(q -> declarables.add(new Queue(q.name(), true, false, false, q.arguments())));
-        topology.bindings()
-                .forEach(b -> declarables.add(
-                        new Binding(b.queue(), Binding.DestinationType.QUEUE, b.exchange(), b.routingKey(), Map.of())));
+        add(declarables, topology.queues(), topology.bindings());
         return new Declarables(declarables);
+    }
+
+    /** One worker's command queue, its dead-letter queue and their bindings. */
+    public static List<Declarable> workerDeclarables(AmqpTopology topology, String workerId, boolean quorum) {
+        List<Declarable> declarables = new ArrayList<>();
+        add(declarables, topology.workerQueues(workerId, quorum), topology.workerBindings(workerId));
+        return declarables;
+    }
+
+    private static void add(
+            List<Declarable> declarables,
+            List<AmqpTopology.QueueSpec> queues,
+            List<AmqpTopology.BindingSpec> bindings) {
+        queues.forEach(q -> declarables.add(new Queue(q.name(), true, false, false, q.arguments())));
+        bindings.forEach(b -> declarables.add(
+                new Binding(b.queue(), Binding.DestinationType.QUEUE, b.exchange(), b.routingKey(), Map.of())));
     }
 }

@@ -38,6 +38,7 @@ public abstract class AbstractGatewayIT {
     @BeforeEach
     void connectClient() {
         api = ApiClient.onPort(port);
+        support.awaitWorker(api);
     }
 
     @AfterEach

@@ -66,7 +66,12 @@ public final class EnvelopeCodec {
                 throw new UndecodableMessageException("Envelope has no payload object", type);
             }
             Payload payload = mapper.treeToValue(payloadNode, payloadClass);
-            return new Envelope<>(id, type, occurredAt, accountId, payload);
+            JsonNode epoch = root.path("epoch");
+            if (!epoch.isMissingNode() && !epoch.isNull() && !(epoch.isIntegralNumber() && epoch.canConvertToLong())) {
+                throw new UndecodableMessageException("Envelope epoch is not a whole number", type);
+            }
+            return new Envelope<>(
+                    id, type, occurredAt, accountId, payload, epoch.isIntegralNumber() ? epoch.asLong() : null);
         } catch (UndecodableMessageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
+import io.wamonitor.contracts.command.RestoreProfile;
 import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
@@ -14,6 +15,7 @@ import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
@@ -34,6 +36,8 @@ public final class MessageCatalog {
             Map.entry("session.restart.v1", RestartSession.class),
             Map.entry("session.snapshot.v1", TakeSnapshot.class),
             Map.entry("session.pairing_code.v1", RequestPairingCode.class),
+            Map.entry("session.restore.v1", RestoreProfile.class),
+            Map.entry("session.backup.v1", ProfileBackedUp.class),
             Map.entry("message.send.v1", SendMessage.class),
             Map.entry("message.send_result.v1", SendResult.class),
             Map.entry("account.status.v1", AccountStatusChanged.class),

@@ -51,6 +51,27 @@ class EnvelopeCodecTest {
         assertThat(envelope.accountId()).isEqualTo(UUID.fromString("3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f"));
         assertThat(envelope.occurredAt()).isEqualTo(Instant.parse("2026-11-26T10:15:30.123Z"));
         assertThat(envelope.payload()).isEqualTo(new StartSession("Support Account"));
+        assertThat(envelope.epoch()).isEqualTo(3L);
+    }
+
+    @Test
+    void anEnvelopeWithoutEpochDecodesWithNoneAndIsWrittenWithoutOne() throws IOException {
+        Envelope<Payload> legacy = codec.decode(fixture("session.stop.v1"));
+
+        assertThat(legacy.epoch()).isNull();
+        assertThat(codec.mapper().readTree(codec.encode(legacy)).has("epoch")).isFalse();
+    }
+
+    @Test
+    void rejectsAnEpochThatIsNotAWholeNumber() {
+        for (String epoch : List.of("\"3\"", "1.5", "{}")) {
+            String json = """
+                    {"id":"7d1f6a62-4c1e-4b8e-9d2a-0b6a4f1e2c04","type":"session.stop.v1",
+                     "occurred_at":"2026-11-26T10:15:31Z","epoch":%s,"payload":{"reason":"x"}}""".formatted(epoch);
+            assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                    .as(epoch)
+                    .isInstanceOf(UndecodableMessageException.class);
+        }
     }
 
     @Test

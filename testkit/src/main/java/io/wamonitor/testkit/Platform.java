@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,9 @@ public final class Platform implements AutoCloseable {
     private final List<AppProcess> started = new ArrayList<>();
     private AppProcess gateway;
     private AppProcess worker;
+    private final Map<String, AppProcess> hostWorkers = new LinkedHashMap<>();
+    private final Map<String, Integer> hostWorkerPorts = new HashMap<>();
+    private final List<AppProcess> gateways = new ArrayList<>();
     private final List<String> secrets = new ArrayList<>(List.of(ApiClient.TEST_API_KEY));
     private final List<String> tolerated = new ArrayList<>();
 
@@ -48,24 +52,41 @@ public final class Platform implements AutoCloseable {
     }
 
     public AppProcess startGateway() {
+        gateway = startGatewayOn(gatewayPort, "gateway");
+        return gateway;
+    }
+
+    /**
+     * Another gateway instance on a port of its own, sharing the first one's broker namespace and MongoDB (so the
+     * platform must have {@code MONGO_URL} set, e.g. to a {@link MongoWire}), as behind a load balancer.
+     */
+    public AppProcess startAnotherGateway(int port) {
+        if (!extraEnv.containsKey("MONGO_URL") || extraEnv.get("MONGO_URL").isBlank()) {
+            throw new IllegalStateException("gateways share a database only through MONGO_URL");
+        }
+        return startGatewayOn(port, "gateway-" + port);
+    }
+
+    private AppProcess startGatewayOn(int port, String name) {
         Map<String, String> env = commonEnv();
-        env.put("PORT", String.valueOf(gatewayPort));
+        env.put("PORT", String.valueOf(port));
         env.put("DATA_DIR", dataDir.toString());
         env.putIfAbsent("API_KEYS", ApiClient.TEST_API_KEY);
-        gateway = new AppProcess("gateway", "gateway.jar", env).start();
-        started.add(gateway);
-        ApiClient api = api();
-        await("gateway answering")
+        AppProcess process = new AppProcess(name, "gateway.jar", env).start();
+        started.add(process);
+        gateways.add(process);
+        ApiClient api = ApiClient.onPort(port);
+        await(name + " answering")
                 .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {
-                    if (!gateway.isAlive()) {
-                        throw new AssertionError("gateway exited:\n" + gateway.log());
+                    if (!process.isAlive()) {
+                        throw new AssertionError(name + " exited:\n" + process.log());
                     }
                     return api.get("/api").status() == 200;
                 });
-        return gateway;
+        return process;
     }
 
     /** wa-simulator, as WhatsApp for the worker; QR codes rotate every 2 s here. */
@@ -96,6 +117,39 @@ public final class Platform implements AutoCloseable {
 
     public Path sessionsDir() {
         return sessionsDir;
+    }
+
+    /**
+     * A worker as on a host of its own: its own port and sessions directory ({@link #sessionsDir(String)}). Started
+     * again with the same id, it finds its directory (and journal) as it left them.
+     */
+    public AppProcess startWorkerOnItsOwnHost(String workerId) {
+        int port = hostWorkerPorts.computeIfAbsent(workerId, id -> AppProcess.freePort());
+        Map<String, String> env = commonEnv();
+        env.put("WORKER_PORT", String.valueOf(port));
+        env.put("WORKER_ID", workerId);
+        env.put("WORKER_HEARTBEAT_INTERVAL", "1s");
+        env.put("WHATSAPP_SESSIONS_DIR", sessionsDir(workerId).toString());
+        env.put("WA_WEB_URL", simulator != null ? "http://127.0.0.1:" + simulatorPort + "/" : "http://127.0.0.1:9/");
+        AppProcess process = new AppProcess(workerId, "worker.jar", env).start();
+        started.add(process);
+        hostWorkers.put(workerId, process);
+        return process;
+    }
+
+    /** The sessions directory of a worker started with {@link #startWorkerOnItsOwnHost(String)}. */
+    public Path sessionsDir(String workerId) {
+        return sessionsDir.resolve(workerId);
+    }
+
+    /** The worker started last under this id with {@link #startWorkerOnItsOwnHost(String)}. */
+    public AppProcess worker(String workerId) {
+        return hostWorkers.get(workerId);
+    }
+
+    /** The health and metrics port of a worker started with {@link #startWorkerOnItsOwnHost(String)}. */
+    public ApiClient workerHttp(String workerId) {
+        return ApiClient.onPort(hostWorkerPorts.get(workerId));
     }
 
     public AppProcess startWorker(String workerId) {
@@ -169,6 +223,11 @@ public final class Platform implements AutoCloseable {
         return gateway != null && gateway.log().contains(text);
     }
 
+    /** Whether any gateway process this platform started (also ones stopped since) logged {@code text}. */
+    public boolean anyGatewayLogContains(String text) {
+        return gateways.stream().anyMatch(g -> g.log().contains(text));
+    }
+
     private Map<String, String> commonEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("RABBITMQ_URL", RabbitBroker.get().url());
@@ -187,9 +246,8 @@ public final class Platform implements AutoCloseable {
         if (worker != null) {
             worker.stop();
         }
-        if (gateway != null) {
-            gateway.stop();
-        }
+        hostWorkers.values().forEach(AppProcess::stop);
+        gateways.forEach(AppProcess::stop);
         if (simulator != null) {
             simulator.stop();
         }

@@ -1,6 +1,7 @@
 package io.wamonitor.gateway.messaging;
 
 import io.wamonitor.contracts.event.SendResult;
+import io.wamonitor.gateway.api.WorkerBroadcast;
 import io.wamonitor.gateway.api.WorkerEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,18 @@ class SendResults {
         }
         idempotency.settle(account, result.commandId(), result);
         pending.complete(result.commandId(), result);
+    }
+
+    /**
+     * Every gateway instance sees every send result: the request waiting for it may be on this instance while
+     * another one stores it (above).
+     */
+    @EventListener
+    void onBroadcast(WorkerBroadcast<SendResult> event) {
+        SendResult result = event.payload();
+        if (result.commandId() != null) {
+            pending.complete(result.commandId(), result);
+        }
     }
 
     /** The chat of a serialized message key {@code true_<chat>_<id>}. */

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
+import io.wamonitor.gateway.mongo.Leases;
 import io.wamonitor.gateway.security.GuardedHttpClients;
 import io.wamonitor.gateway.security.OutboundGuard;
 import jakarta.annotation.PreDestroy;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +58,12 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final Set<Integer> RETRYABLE_4XX = Set.of(408, 425, 429);
     /** A busy account hands its sender back after this many deliveries in a row, so others get their turn. */
     private static final int DRAIN_LIMIT = 20;
+    /**
+     * How long an instance holds an account's webhooks per attempt (renewed before each): beyond what one attempt
+     * can take (connect and answer, each {@code WEBHOOK_TIMEOUT}), so a live sender does not lose it mid-attempt,
+     * and short, so a crashed instance's accounts are sent by another within seconds (15 s by default).
+     */
+    private final Duration leaseTtl;
 
     private final DeliveryStore store;
     private final AccountService accounts;
@@ -71,6 +79,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final OutboundGuard guard;
 
     private final WebhookMetrics metrics;
+    private final Leases leases;
 
     WebhookDispatcher(
             DeliveryStore store,
@@ -78,7 +87,11 @@ class WebhookDispatcher implements SmartLifecycle {
             WebhookSettings settings,
             Clock clock,
             OutboundGuard guard,
-            WebhookMetrics metrics) {
+            WebhookMetrics metrics,
+            Leases leases) {
+        this.leases = leases;
+        this.leaseTtl = Collections.max(
+                List.of(Duration.ofSeconds(15), settings.timeout().multipliedBy(3)));
         this.guard = guard;
         this.metrics = metrics;
         this.store = store;
@@ -149,11 +162,17 @@ class WebhookDispatcher implements SmartLifecycle {
     /**
      * Sends the account's due deliveries, oldest first, while the receiver takes them: a busy account is
      * drained at the receiver's pace instead of one delivery per poll, up to {@link #DRAIN_LIMIT} in a row.
-     * The next delivery is always read afresh (never from the poll's list), so nothing is sent twice.
+     * The next delivery is always read afresh (never from the poll's list), so nothing is sent twice. Several
+     * gateway instances share the work: an account's deliveries are sent by the instance that holds its lease
+     * (renewed before each attempt), so each event goes out once and in order.
      */
     private void drain(String account) {
+        String lease = "webhook:" + account;
         try {
             for (int sent = 0; sent < DRAIN_LIMIT && running; sent++) {
+                if (!leases.hold(lease, leaseTtl)) {
+                    return; // another gateway instance is sending this account's webhooks
+                }
                 Delivery next = store.oldestPending(account)
                         .filter(d -> !d.nextAttemptAt().isAfter(clock.instant()))
                         .orElse(null);
@@ -164,6 +183,12 @@ class WebhookDispatcher implements SmartLifecycle {
         } catch (DataAccessException e) {
             // MongoDB is away: the deliveries stay pending, and the poll notices when it is back.
             log.debug("Webhook deliveries of account {} wait for MongoDB: {}", account, e.getMessage());
+        } finally {
+            try {
+                leases.release(lease);
+            } catch (DataAccessException e) {
+                log.debug("The webhook lease of account {} expires by itself: {}", account, e.getMessage());
+            }
         }
     }
 

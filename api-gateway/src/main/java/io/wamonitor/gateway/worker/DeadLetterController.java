@@ -29,7 +29,8 @@ class DeadLetterController {
     @PostMapping("/api/dead-letters/{queue}/replay")
     @Operation(
             summary = "Move a queue's dead letters back to it (after fixing what made them fail)",
-            description = "`queue` is `gateway.events` or `worker.commands`. Moves up to 10000 messages, oldest "
+            description = "`queue` is `gateway.events` or `worker.<worker id>.commands` (as listed by "
+                    + "`GET /api/dead-letters`). Moves up to 10000 messages, oldest "
                     + "first; each is handled again as if new (consumers drop what they already handled).")
     DeadLetters.Replayed replay(@PathVariable String queue) {
         return deadLetters

@@ -1,8 +1,9 @@
 package io.wamonitor.gateway.worker;
 
 import com.rabbitmq.client.GetResponse;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.wamonitor.contracts.AmqpTopology;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +32,30 @@ class DeadLetters {
 
     private final RabbitTemplate rabbit;
     private final AmqpTopology topology;
+    private final WorkerRegistry workers;
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
+    private final MultiGauge gauge;
 
-    DeadLetters(RabbitTemplate rabbit, AmqpTopology topology, MeterRegistry meters) {
+    DeadLetters(RabbitTemplate rabbit, AmqpTopology topology, WorkerRegistry workers, MeterRegistry meters) {
         this.rabbit = rabbit;
         this.topology = topology;
+        this.workers = workers;
+        this.gauge = MultiGauge.builder("wamonitor.dead.letters")
+                .description("Messages in a dead-letter queue: they could never be handled (replay with "
+                        + "POST /api/dead-letters/{queue}/replay once the cause is fixed)")
+                .register(meters);
         for (String queue : queues()) {
             counts.put(queue, 0L);
-            Gauge.builder("wamonitor.dead.letters", counts, c -> c.getOrDefault(queue, 0L))
-                    .tag("queue", shortName(queue))
-                    .description("Messages in a dead-letter queue: they could never be handled (replay with "
-                            + "POST /api/dead-letters/{queue}/replay once the cause is fixed)")
-                    .register(meters);
         }
+        publish();
+    }
+
+    private void publish() {
+        gauge.register(
+                counts.entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(Tags.of("queue", shortName(e.getKey())), e.getValue()))
+                        .toList(),
+                true);
     }
 
     /** A queue whose dead letters the API lists and replays, by the name without the namespace. */
@@ -56,7 +68,8 @@ class DeadLetters {
         refresh();
         List<DeadLetterQueue> list = new ArrayList<>();
         for (String queue : queues()) {
-            list.add(new DeadLetterQueue(shortName(queue), topology.deadLetterQueue(queue), counts.get(queue)));
+            list.add(new DeadLetterQueue(
+                    shortName(queue), topology.deadLetterQueue(queue), counts.getOrDefault(queue, 0L)));
         }
         return list;
     }
@@ -98,10 +111,18 @@ class DeadLetters {
                 log.debug("Cannot count the dead letters of {}: {}", queue, e.getMessage());
             }
         }
+        publish();
     }
 
+    /** The gateway's event queue and the command queue of every worker known. */
     private List<String> queues() {
-        return List.of(topology.gatewayEventsQueue(), topology.workerCommandsQueue());
+        List<String> queues = new ArrayList<>();
+        queues.add(topology.gatewayEventsQueue());
+        workers.views().stream()
+                .map(WorkerRegistry.WorkerView::workerId)
+                .sorted()
+                .forEach(worker -> queues.add(topology.workerCommandsQueue(worker)));
+        return queues;
     }
 
     private String shortName(String queue) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,8 @@ class WorkerHeartbeats {
     private static final Logger log = LoggerFactory.getLogger(WorkerHeartbeats.class);
 
     private final WorkerRegistry workers;
-    private final SessionReconciler reconciler;
+    private final Leadership leadership;
+    private final Assignments assignments;
     private final AccountService accounts;
     private final ApplicationEventPublisher features;
     private final WorkerLinkSettings settings;
@@ -49,13 +50,15 @@ class WorkerHeartbeats {
 
     WorkerHeartbeats(
             WorkerRegistry workers,
-            SessionReconciler reconciler,
+            Leadership leadership,
+            Assignments assignments,
             AccountService accounts,
             ApplicationEventPublisher features,
             WorkerLinkSettings settings,
             Clock clock) {
         this.workers = workers;
-        this.reconciler = reconciler;
+        this.leadership = leadership;
+        this.assignments = assignments;
         this.accounts = accounts;
         this.features = features;
         this.settings = settings;
@@ -63,26 +66,43 @@ class WorkerHeartbeats {
         this.startedAt = clock.instant();
     }
 
-    @EventListener
-    void on(WorkerEvent<WorkerHeartbeat> event) {
-        WorkerHeartbeat heartbeat = event.payload();
+    /**
+     * A heartbeat (every instance gets each one): the registry learns it; the leader records the statuses it
+     * carries where the stored ones differ, for sessions of the account's owner under its current epoch.
+     */
+    void on(Envelope<?> envelope, WorkerHeartbeat heartbeat) {
         workers.record(heartbeat);
+        if (!leadership.isLeader()) {
+            return;
+        }
+        try {
+            correctStatuses(envelope, heartbeat);
+        } catch (DataAccessException e) {
+            // The next heartbeat tries again; this one must not hold the others up.
+            log.debug("Statuses from a heartbeat of {} not corrected: {}", heartbeat.workerId(), e.getMessage());
+        }
+    }
+
+    private void correctStatuses(Envelope<?> envelope, WorkerHeartbeat heartbeat) {
         for (WorkerHeartbeat.HeldSession held : heartbeat.sessions()) {
+            boolean owner = assignments
+                    .find(held.accountId().toString())
+                    .map(a -> !a.moving()
+                            && heartbeat.workerId().equals(a.worker())
+                            && (held.epoch() == null || held.epoch() == a.epoch()))
+                    .orElse(held.epoch() == null);
+            if (!owner) {
+                continue;
+            }
             accounts.find(held.accountId().toString())
                     .filter(account -> differs(account, held, heartbeat.workerId())
                             && (unreachable(account)
                                     || account.updatedAt() == null
-                                    || account.updatedAt().plus(SETTLE).isBefore(event.occurredAt())))
+                                    || account.updatedAt().plus(SETTLE).isBefore(envelope.occurredAt())))
                     .ifPresent(account -> report(
                             held.accountId(),
                             new AccountStatusChanged(held.status(), held.reason(), heartbeat.workerId(), held.phone()),
-                            event.occurredAt()));
-        }
-        try {
-            reconciler.reconcile();
-        } catch (RuntimeException e) {
-            // Reconciliation runs again on the next heartbeat; it must not hold this event up.
-            log.warn("Reconciling sessions with workers failed; retrying on the next heartbeat", e);
+                            envelope.occurredAt()));
         }
     }
 
@@ -103,7 +123,7 @@ class WorkerHeartbeats {
     @Scheduled(initialDelay = 5_000, fixedDelayString = "${wamonitor.worker-link.liveness-check:5s}")
     void markAccountsOfSilentWorkers() {
         Instant now = clock.instant();
-        if (startedAt.plus(settings.workerTimeout()).isAfter(now)) {
+        if (!leadership.isLeader() || startedAt.plus(settings.workerTimeout()).isAfter(now)) {
             return;
         }
         for (AccountView account : accounts.list()) {

@@ -1,98 +1,105 @@
 package io.wamonitor.gateway.worker;
 
-import io.wamonitor.amqp.EnvelopeMessages;
-import io.wamonitor.contracts.AmqpTopology;
 import io.wamonitor.contracts.Envelope;
-import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.MessageCatalog;
-import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
 import io.wamonitor.contracts.command.SendMessage;
-import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.gateway.account.SessionControl;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
-/** Sends commands to the worker; each one is persistent and confirmed by the broker before it counts as sent. */
+/**
+ * The features' way to the account's worker: every command goes to the worker its assignment names, under the
+ * assignment's epoch, so it reaches the one worker that holds the account (or is about to).
+ */
 @Component
 class WorkerLink implements SessionControl, WorkerRequests {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkerLink.class);
-
-    private final EnvelopeMessages messages;
-    private final AmqpTopology topology;
-    private final EnvelopeCodec codec;
+    private final Assignments assignments;
+    private final SessionPlacement placement;
+    private final CommandSender sender;
+    private final ProfileBackupStore backups;
     private final WorkerLinkSettings settings;
     private final Clock clock;
-    private final RabbitTemplate requests;
 
     WorkerLink(
-            RabbitTemplate rabbit,
-            EnvelopeMessages messages,
-            AmqpTopology topology,
-            EnvelopeCodec codec,
+            Assignments assignments,
+            SessionPlacement placement,
+            CommandSender sender,
+            ProfileBackupStore backups,
             WorkerLinkSettings settings,
             Clock clock) {
-        this.messages = messages;
-        // Request-reply over RabbitMQ's direct reply-to, on its own template so the wait has its own timeout.
-        this.requests = new RabbitTemplate(rabbit.getConnectionFactory());
-        this.requests.setReplyTimeout(settings.replyTimeout().toMillis());
-        this.topology = topology;
-        this.codec = codec;
+        this.assignments = assignments;
+        this.placement = placement;
+        this.sender = sender;
+        this.backups = backups;
         this.settings = settings;
         this.clock = clock;
-        rabbit.setReturnsCallback(returned -> log.error(
-                "Command {} was not routed to any queue: {}",
-                returned.getMessage().getMessageProperties().getType(),
-                returned.getReplyText()));
-    }
-
-    /** Stops the reply listener before the connection goes, so shutdown does not log a lost consumer. */
-    @PreDestroy
-    void stopRequests() {
-        requests.stop();
     }
 
     @Override
     public boolean start(UUID accountId, String accountName) {
-        return send(accountId, new StartSession(accountName));
+        return placement.start(accountId, accountName);
     }
 
+    /**
+     * Stops the session on its worker and removes its profile there, then forgets the assignment and the backups.
+     * A worker that is away gets the commands when it is back (they wait in its queue); one that still holds the
+     * account later is told again by reconciliation.
+     */
     @Override
     public boolean delete(UUID accountId, String reason) {
-        // Stop first so a worker that only knows "stop" (or is mid-start) releases the browser either way.
-        return send(accountId, new StopSession(reason)) & send(accountId, new DeleteSession(reason));
+        String id = accountId.toString();
+        boolean sent = assignments
+                .find(id)
+                .filter(Assignment::placed)
+                .map(a -> sender.send(a.worker(), accountId, a.epoch(), new StopSession(reason))
+                        & sender.send(a.worker(), accountId, a.epoch(), new DeleteSession(reason)))
+                .orElse(true);
+        assignments.remove(id);
+        backups.deleteFor(id);
+        return sent;
     }
 
     @Override
     public SnapshotResult snapshot(UUID account, String format, Integer quality) {
-        return request(account, new TakeSnapshot(format, quality, deadline()), SnapshotResult.class);
+        Assignment owner = owner(account);
+        return sender.request(
+                owner.worker(),
+                account,
+                owner.epoch(),
+                new TakeSnapshot(format, quality, deadline()),
+                SnapshotResult.class);
     }
 
     @Override
     public PairingCodeResult pairingCode(UUID account, String phone) {
-        return request(account, new RequestPairingCode(phone, deadline()), PairingCodeResult.class);
+        Assignment owner = owner(account);
+        return sender.request(
+                owner.worker(),
+                account,
+                owner.epoch(),
+                new RequestPairingCode(phone, deadline()),
+                PairingCodeResult.class);
     }
 
     @Override
     public boolean send(UUID account, UUID commandId, SendMessage message) {
-        return send(new Envelope<>(commandId, MessageCatalog.typeOf(message), clock.instant(), account, message));
+        Assignment owner = owner(account);
+        return sender.send(
+                owner.worker(),
+                new Envelope<>(
+                        commandId, MessageCatalog.typeOf(message), clock.instant(), account, message, owner.epoch()));
     }
 
     @Override
@@ -100,64 +107,32 @@ class WorkerLink implements SessionControl, WorkerRequests {
         return settings.replyTimeout();
     }
 
+    @Override
+    public void logout(UUID account) {
+        Assignment owner = owner(account);
+        if (!sender.send(owner.worker(), account, owner.epoch(), new LogoutSession("requested through the API"))) {
+            throw new WorkerUnavailableException("the command could not be handed to RabbitMQ");
+        }
+    }
+
+    @Override
+    public void restart(UUID account, String accountName) {
+        Assignment owner = owner(account);
+        if (!sender.send(owner.worker(), account, owner.epoch(), new RestartSession(accountName))) {
+            throw new WorkerUnavailableException("the command could not be handed to RabbitMQ");
+        }
+    }
+
     /** When a request's caller stops waiting: a worker that gets it later drops it (nothing is dead-lettered). */
     private Instant deadline() {
         return clock.instant().plus(settings.replyTimeout());
     }
 
-    @Override
-    public void logout(UUID account) {
-        sendOrFail(account, new LogoutSession("requested through the API"));
-    }
-
-    @Override
-    public void restart(UUID account, String accountName) {
-        sendOrFail(account, new RestartSession(accountName));
-    }
-
-    private void sendOrFail(UUID account, Payload payload) {
-        if (!send(account, payload)) {
-            throw new WorkerUnavailableException("the command could not be handed to RabbitMQ");
-        }
-    }
-
-    /**
-     * Sends a request that carries its deadline (a worker that gets it later drops it with a log line; a queue
-     * TTL would dead-letter it instead) and waits for the answer.
-     */
-    private <R extends Payload> R request(UUID account, Payload payload, Class<R> answerType) {
-        Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
-        Message message = messages.transientMessage(envelope);
-        Message reply;
-        try {
-            reply = requests.sendAndReceive(topology.commandsExchange(), topology.routingKey(envelope), message);
-        } catch (AmqpException e) {
-            throw new WorkerUnavailableException("RabbitMQ is unavailable: " + e.getMessage());
-        }
-        if (reply == null) {
-            throw new WorkerUnavailableException(
-                    "no worker answered within " + settings.replyTimeout().toSeconds() + " s");
-        }
-        Payload answer = codec.decode(reply.getBody()).payload();
-        if (!answerType.isInstance(answer)) {
-            throw new WorkerUnavailableException(
-                    "the worker answered with " + answer.getClass().getSimpleName());
-        }
-        return answerType.cast(answer);
-    }
-
-    private boolean send(UUID accountId, Payload payload) {
-        return send(Envelope.of(accountId, payload, clock.instant()));
-    }
-
-    private boolean send(Envelope<? extends Payload> envelope) {
-        try {
-            messages.publishConfirmed(topology.commandsExchange(), envelope);
-            log.debug("Sent {} for account {}", envelope.type(), envelope.accountId());
-            return true;
-        } catch (AmqpException | IllegalStateException e) {
-            log.warn("Could not send {} for account {}: {}", envelope.type(), envelope.accountId(), e.getMessage());
-            return false;
-        }
+    private Assignment owner(UUID account) {
+        return assignments
+                .find(account.toString())
+                .filter(Assignment::placed)
+                .orElseThrow(() -> new WorkerUnavailableException(
+                        "the account is on no worker yet (" + SessionPlacement.NO_CAPACITY + ")"));
     }
 }

@@ -58,6 +58,13 @@ public class CaptureCursors implements CaptureLog {
     }
 
     @Override
+    public void restartCursor(UUID account, long epochSeconds) {
+        floors.put(account.toString(), epochSeconds);
+        cursors.remove(account.toString());
+        store.commit();
+    }
+
+    @Override
     public boolean captured(UUID account, String messageId) {
         return confirmedIds.containsKey(key(account, messageId)) || outbox.holdsMessage(account, messageId);
     }

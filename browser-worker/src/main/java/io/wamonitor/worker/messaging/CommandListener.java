@@ -8,12 +8,14 @@ import io.wamonitor.contracts.command.DeleteSession;
 import io.wamonitor.contracts.command.LogoutSession;
 import io.wamonitor.contracts.command.RequestPairingCode;
 import io.wamonitor.contracts.command.RestartSession;
+import io.wamonitor.contracts.command.RestoreProfile;
 import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.command.TakeSnapshot;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.PairingCodeResult;
+import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.SnapshotResult;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.session.Outcome;
@@ -21,6 +23,7 @@ import io.wamonitor.worker.session.SessionService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -28,10 +31,12 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives the gateway's commands and runs them: requests (snapshot, pairing code) are answered on their reply
- * queue, a send reports its result as an event, the others with a {@link CommandResult}. A command is remembered
- * as done only once it was handled; one whose handling failed is redelivered and tried again (with the
- * listener's backoff). Requests that arrive after their deadline are dropped: nobody waits for them any more.
+ * Receives the gateway's commands from this worker's own queue and hands each to its account at once: requests
+ * (snapshot, pairing code) are answered on their reply queue, a send reports its result as an event, the others
+ * with a {@link CommandResult} when they finished. One account's slow command (a stop waiting for its browser to
+ * close) holds up no other account. A command whose assignment epoch is older than the newest this worker has
+ * seen for the account is refused: the account was moved since. Requests that arrive after their deadline are
+ * dropped: nobody waits for them any more.
  */
 @Component
 class CommandListener {
@@ -53,7 +58,7 @@ class CommandListener {
         this.clock = clock;
     }
 
-    @RabbitListener(queues = "#{@amqpTopology.workerCommandsQueue()}")
+    @RabbitListener(queues = "#{@workerQueue.name()}")
     void onCommand(Message message) {
         envelopes.accept(message, envelope -> true).ifPresent(envelope -> {
             handle(message, envelope);
@@ -64,6 +69,10 @@ class CommandListener {
     private void handle(Message message, Envelope<Payload> envelope) {
         UUID account = envelope.accountId();
         Payload payload = envelope.payload();
+        if (account != null && !sessions.admits(account, envelope.epoch())) {
+            refuseMoved(message, envelope);
+            return;
+        }
         if (payload instanceof TakeSnapshot snapshot) {
             if (expired(envelope, snapshot.deadline())) {
                 return;
@@ -105,12 +114,61 @@ class CommandListener {
             sessions.send(account, envelope.id(), send);
             return;
         }
-        if (payload instanceof LogoutSession) {
-            sessions.logout(account).thenAccept(outcome -> events.publish(account, result(envelope, outcome)));
+        if (staleStart(envelope)) {
             return;
         }
-        Outcome<String> outcome = run(envelope);
-        events.publish(account, result(envelope, outcome));
+        CompletableFuture<Outcome<String>> outcome = run(envelope);
+        outcome.whenComplete((done, error) ->
+                events.publish(account, result(envelope, error == null ? done : Outcome.of(error, "COMMAND_FAILED"))));
+    }
+
+    /** The account was moved to another worker since this command was sent: nothing is done, and it is said. */
+    private void refuseMoved(Message message, Envelope<Payload> envelope) {
+        UUID account = envelope.accountId();
+        String why =
+                "the account was moved to another worker since this command was sent (epoch " + envelope.epoch() + ")";
+        log.info("Refusing {} {} for account {}: {}", envelope.type(), envelope.id(), account, why);
+        Payload payload = envelope.payload();
+        if (payload instanceof TakeSnapshot) {
+            events.reply(message, account, SnapshotResult.failed("ACCOUNT_MOVED", why));
+        } else if (payload instanceof RequestPairingCode) {
+            events.reply(message, account, PairingCodeResult.failed("ACCOUNT_MOVED", why));
+        } else if (payload instanceof SendMessage) {
+            events.sendFinished(account, SendResult.failed("ACCOUNT_MOVED", why).forCommand(envelope.id()));
+        } else {
+            events.commandFinished(account, result(envelope, Outcome.failed("ACCOUNT_MOVED", why)));
+        }
+    }
+
+    /**
+     * A start (or restart, or restore) that waited in the queue longer than this worker may go without contact was
+     * sent before the gateway could have declared it lost: by now the account may run elsewhere under a newer
+     * epoch this worker has not seen. It is not acted on; if the account still belongs here, the gateway's
+     * reconciliation sends a fresh one within seconds.
+     */
+    private boolean staleStart(Envelope<Payload> envelope) {
+        Payload payload = envelope.payload();
+        boolean start = payload instanceof StartSession
+                || payload instanceof RestartSession
+                || payload instanceof RestoreProfile;
+        Instant oldest = clock.instant().minus(settings.fenceAfter());
+        if (!start || !envelope.occurredAt().isBefore(oldest)) {
+            return false;
+        }
+        log.info(
+                "Dropping {} {} for account {} from {}: it waited longer than {} s, so the account may have moved; "
+                        + "the gateway sends a fresh one if it still belongs here",
+                envelope.type(),
+                envelope.id(),
+                envelope.accountId(),
+                envelope.occurredAt(),
+                settings.fenceAfter().toSeconds());
+        events.commandFinished(
+                envelope.accountId(),
+                result(
+                        envelope,
+                        Outcome.failed("STALE_COMMAND", "sent at " + envelope.occurredAt() + ", too long ago")));
+        return true;
     }
 
     private boolean expired(Envelope<Payload> envelope, Instant deadline) {
@@ -126,21 +184,29 @@ class CommandListener {
         return false;
     }
 
-    private Outcome<String> run(Envelope<Payload> envelope) {
+    private CompletableFuture<Outcome<String>> run(Envelope<Payload> envelope) {
+        UUID account = envelope.accountId();
         Payload payload = envelope.payload();
         if (payload instanceof RestartSession restart) {
-            return sessions.restart(envelope.accountId(), restart.accountName());
+            return sessions.restart(account, restart.accountName(), envelope.epoch());
         }
         if (payload instanceof StartSession start) {
-            return sessions.start(envelope.accountId(), start.accountName());
+            return sessions.start(account, start.accountName(), envelope.epoch());
         }
         if (payload instanceof StopSession stop) {
-            return sessions.stop(envelope.accountId(), stop.reason());
+            return sessions.stop(account, stop.reason(), Boolean.TRUE.equals(stop.handOver()));
         }
         if (payload instanceof DeleteSession delete) {
-            return sessions.delete(envelope.accountId(), delete.reason());
+            return sessions.delete(account, delete.reason());
         }
-        return Outcome.failed("UNSUPPORTED_COMMAND", envelope.type() + " is not a command");
+        if (payload instanceof RestoreProfile restore) {
+            return sessions.restore(account, restore.archive(), restore.takenAt(), restore.captureFrom());
+        }
+        if (payload instanceof LogoutSession) {
+            return sessions.logout(account);
+        }
+        return CompletableFuture.completedFuture(
+                Outcome.failed("UNSUPPORTED_COMMAND", envelope.type() + " is not a command"));
     }
 
     private CommandResult result(Envelope<Payload> command, Outcome<String> outcome) {

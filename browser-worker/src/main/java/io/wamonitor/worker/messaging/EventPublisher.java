@@ -9,16 +9,21 @@ import io.wamonitor.contracts.MessageCatalog;
 import io.wamonitor.contracts.Payload;
 import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
+import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.journal.Outbox;
+import io.wamonitor.worker.session.Epochs;
 import io.wamonitor.worker.session.SessionEvents;
+import io.wamonitor.worker.session.SessionMeters;
 import io.wamonitor.worker.session.SessionService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -47,8 +52,12 @@ class EventPublisher implements SessionEvents {
     private final WorkerSettings settings;
     private final ObjectProvider<SessionService> sessions;
     private final Outbox outbox;
+    private final Epochs epochs;
+    private final ObjectProvider<SessionMeters> meters;
     private final Clock clock;
     private final Instant startedAt;
+    /** When a heartbeat was last confirmed by the broker (monotonic), for the fence. */
+    private volatile long lastReportedNanos = System.nanoTime();
 
     EventPublisher(
             RabbitTemplate rabbit,
@@ -58,6 +67,8 @@ class EventPublisher implements SessionEvents {
             WorkerSettings settings,
             ObjectProvider<SessionService> sessions,
             Outbox outbox,
+            Epochs epochs,
+            ObjectProvider<SessionMeters> meters,
             Clock clock) {
         this.rabbit = rabbit;
         this.messages = messages;
@@ -66,6 +77,8 @@ class EventPublisher implements SessionEvents {
         this.settings = settings;
         this.sessions = sessions;
         this.outbox = outbox;
+        this.epochs = epochs;
+        this.meters = meters;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -107,9 +120,33 @@ class EventPublisher implements SessionEvents {
         return record(account, result, derivedId(account, "send", String.valueOf(result.commandId())), null, 0);
     }
 
+    /**
+     * How a command ended, recorded like the session's events (so it leaves in order after what the command
+     * caused, such as the backup a hand-over stop made).
+     */
+    boolean commandFinished(UUID account, CommandResult result) {
+        return record(
+                account, result, derivedId(account, "result", result.commandId().toString()), null, 0);
+    }
+
+    @Override
+    public boolean profileBackedUp(UUID account, ProfileBackedUp backup) {
+        return record(account, backup, UUID.randomUUID(), null, 0);
+    }
+
+    /**
+     * Records an event in the outbox, under the account's current assignment epoch (the gateway ignores the status
+     * of a session whose epoch is not the account's current one).
+     */
     private boolean record(UUID account, Payload payload, UUID envelopeId, String messageId, long messageTime) {
-        Envelope<Payload> envelope =
-                new Envelope<>(envelopeId, MessageCatalog.typeOf(payload), clock.instant(), account, payload);
+        long epoch = epochs.current(account);
+        Envelope<Payload> envelope = new Envelope<>(
+                envelopeId,
+                MessageCatalog.typeOf(payload),
+                clock.instant(),
+                account,
+                payload,
+                epoch == 0 ? null : epoch);
         return outbox.record(account, envelope.type(), envelopeId, messageId, messageTime, codec.encode(envelope));
     }
 
@@ -143,11 +180,17 @@ class EventPublisher implements SessionEvents {
         heartbeat();
     }
 
+    /**
+     * Reports capacity, memory and the held sessions. A confirmed heartbeat is also how the worker knows it is in
+     * contact: one that could not report for {@link WorkerSettings#fenceAfter()} stops its sessions itself (the
+     * gateway may be moving them to other workers), and is back in business with the next confirmed heartbeat.
+     */
     @Scheduled(fixedDelayString = "${wamonitor.worker.heartbeat-interval:10s}", initialDelay = 0)
-    void heartbeat() {
+    synchronized void heartbeat() {
         SessionService service = sessions.getObject();
         var slots = service.slots();
-        publish(
+        SessionMeters sessionMeters = meters.getIfAvailable();
+        boolean reported = publish(
                 null,
                 new WorkerHeartbeat(
                         settings.id(),
@@ -155,12 +198,33 @@ class EventPublisher implements SessionEvents {
                         slots.used(),
                         slots.accounts(),
                         startedAt,
-                        service.heldSessions()));
+                        service.heldSessions(),
+                        sessionMeters == null ? 0 : sessionMeters.browsersMemoryBytes(),
+                        settings.memoryLimit().toBytes(),
+                        service.storedAccounts()));
+        if (reported) {
+            lastReportedNanos = System.nanoTime();
+            service.unfence();
+        } else {
+            checkContact();
+        }
+    }
+
+    /** Fences the worker when it has not been able to report for too long (see {@link #heartbeat()}). */
+    @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
+    void checkContact() {
+        Duration silent = Duration.ofNanos(System.nanoTime() - lastReportedNanos);
+        if (silent.compareTo(settings.fenceAfter()) > 0) {
+            sessions.getObject()
+                    .fence("no heartbeat could be reported for " + silent.toSeconds()
+                            + " s, so the platform may be moving this worker's accounts");
+        }
     }
 
     /** Publishes an ephemeral event (heartbeat, command result) directly; false when the broker did not confirm. */
     boolean publish(UUID account, Payload payload) {
-        Envelope<Payload> envelope = Envelope.of(account, payload, clock.instant());
+        long epoch = account == null ? 0 : epochs.current(account);
+        Envelope<Payload> envelope = Envelope.of(account, epoch == 0 ? null : epoch, payload, clock.instant());
         boolean published = messages.tryPublishConfirmed(topology.eventsExchange(), envelope);
         if (!published) {
             log.debug("Could not publish {} for account {}", envelope.type(), account);

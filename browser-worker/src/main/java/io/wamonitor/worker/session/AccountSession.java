@@ -18,6 +18,7 @@ import io.wamonitor.worker.whatsapp.StatusTracker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -50,6 +51,12 @@ final class AccountSession {
     private static final long BACKFILL_RETRY_MS = 10_000;
 
     private final UUID account;
+    private final Long epoch;
+    /** When the backup this session's profile was restored from was taken; null when not restored. */
+    private final Instant restoredFrom;
+
+    private final Lifecycle lifecycle;
+    private final int maxStartAttempts;
     private final String name;
     private final Path profile;
     private final BrowserEngine engine;
@@ -81,13 +88,35 @@ final class AccountSession {
     private BrowserPage page;
     private long nextProbe;
     private long backoffMs = 1_000;
+    /** Launches that failed before the browser was ever open; at {@code maxStartAttempts} the session gives up. */
+    private int failedStarts;
+
+    private boolean everOpened;
+    /** The account was on the linking screen during this session: its next READY is a fresh link. */
+    private volatile boolean sawQr;
+
+    private volatile boolean everReady;
+    /** The restored login was refused by WhatsApp, and that was reported. */
+    private volatile boolean restoreRefused;
     /** The session became READY: interrupted sends are settled and missed messages looked for, once. */
     private volatile boolean readyWorkDue;
     /** A message could not be recorded (journal full): look for missed messages again when there is room. */
     private long backfillRetryAt = Long.MAX_VALUE;
 
-    AccountSession(UUID account, String name, Path profile, SessionContext context, StatusTracker.Observer observer) {
+    AccountSession(
+            UUID account,
+            Long epoch,
+            Instant restoredFrom,
+            String name,
+            Path profile,
+            SessionContext context,
+            StatusTracker.Observer observer,
+            Lifecycle lifecycle) {
         this.account = account;
+        this.epoch = epoch;
+        this.restoredFrom = restoredFrom;
+        this.lifecycle = lifecycle;
+        this.maxStartAttempts = context.maxStartAttempts();
         this.name = name;
         this.profile = profile;
         this.engine = context.engine();
@@ -106,6 +135,31 @@ final class AccountSession {
                     public void statusChanged(AccountStatus newStatus, String newReason, String newPhone) {
                         if (newStatus == AccountStatus.READY && status != AccountStatus.READY) {
                             readyWorkDue = true;
+                            everReady = true;
+                            if (sawQr) {
+                                sawQr = false;
+                                lifecycle.linked();
+                            }
+                        }
+                        if (restoredFrom != null
+                                && !everReady
+                                && !restoreRefused
+                                && (newStatus == AccountStatus.QR || newStatus == AccountStatus.LOGGED_OUT)) {
+                            // The login came from a backup (another worker had the account) and WhatsApp no
+                            // longer takes it: say so once, plainly, before the linking screen.
+                            restoreRefused = true;
+                            status = AccountStatus.LOGGED_OUT;
+                            reason = "the login restored from the backup of " + restoredFrom + " is no longer "
+                                    + "accepted by WhatsApp (unlinked on the phone, or unused for too long); link "
+                                    + "the account again with the QR code";
+                            phone = null;
+                            observer.statusChanged(status, reason, null);
+                            if (newStatus == AccountStatus.LOGGED_OUT) {
+                                return;
+                            }
+                        }
+                        if (newStatus == AccountStatus.QR) {
+                            sawQr = true;
                         }
                         status = newStatus;
                         reason = newReason;
@@ -133,7 +187,30 @@ final class AccountSession {
 
     /** The status with its reason and phone, for the heartbeat. */
     WorkerHeartbeat.HeldSession held() {
-        return new WorkerHeartbeat.HeldSession(account, status, reason, phone);
+        return new WorkerHeartbeat.HeldSession(account, status, reason, phone, epoch);
+    }
+
+    Long epoch() {
+        return epoch;
+    }
+
+    /** Whether the owner thread has finished (stopped, or gave up). */
+    boolean ended() {
+        return stopped.isDone();
+    }
+
+    /** Whether the profile holds a WhatsApp login worth backing up: the session was READY and is not unlinked. */
+    boolean linked() {
+        return everReady && status != AccountStatus.LOGGED_OUT && status != AccountStatus.QR;
+    }
+
+    /** What the session tells its owner beyond statuses. */
+    interface Lifecycle {
+        /** The account was just linked (READY after a QR code or pairing code). */
+        void linked();
+
+        /** The browser could not be opened {@code maxStartAttempts} times in a row: the session has ended. */
+        void gaveUp(String why);
     }
 
     void start() {
@@ -187,8 +264,13 @@ final class AccountSession {
     private long nextLaunchAt;
 
     private void run() {
+        String gaveUp = null;
         try {
             while (!stopping) {
+                if (!everOpened && failedStarts >= maxStartAttempts) {
+                    gaveUp = "could not open WhatsApp Web " + failedStarts + " times: " + lastLaunchError;
+                    break;
+                }
                 if (page == null && clock.millis() >= nextLaunchAt) {
                     launch();
                     continue;
@@ -208,10 +290,16 @@ final class AccountSession {
             log.error("Session of account {} ended unexpectedly", account, e);
         } finally {
             closePage();
+            stopping = true;
             failPending();
             stopped.complete(null);
+            if (gaveUp != null) {
+                lifecycle.gaveUp(gaveUp);
+            }
         }
     }
+
+    private String lastLaunchError = "";
 
     private void launch() throws InterruptedException {
         // Staggered starts: a host opening many Chromiums at once starves all of them.
@@ -229,11 +317,14 @@ final class AccountSession {
                             PageScripts.BINDING,
                             batch -> pageEvents.addAll(PageEvent.parseBatch(batch))));
             backoffMs = 1_000;
+            everOpened = true;
             drainEvents();
         } catch (RuntimeException e) {
             metrics.launchFailures.increment();
             closePage();
-            String why = "cannot open WhatsApp Web: " + firstLine(e.getMessage());
+            failedStarts++;
+            lastLaunchError = firstLine(e.getMessage());
+            String why = "cannot open WhatsApp Web: " + lastLaunchError;
             log.warn("Account {}: {}; retrying in {} s", account, why, backoffMs / 1000);
             tracker.onFailure(why);
             nextLaunchAt = clock.millis() + backoffMs;
@@ -475,5 +566,6 @@ final class AccountSession {
             long mediaMaxBytes,
             CaptureLog captureLog,
             SendLedger sends,
-            Clock clock) {}
+            Clock clock,
+            int maxStartAttempts) {}
 }

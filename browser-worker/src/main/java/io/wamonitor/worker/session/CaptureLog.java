@@ -19,6 +19,12 @@ public interface CaptureLog {
     /** Starts the account's cursor at {@code epochSeconds} unless it has one: nothing older is ever backfilled. */
     void startCursor(UUID account, long epochSeconds);
 
+    /**
+     * Starts the account's cursor afresh at {@code epochSeconds}, whatever it had: a profile restored from a
+     * backup holds messages up to the backup, and those from this time on are looked at again.
+     */
+    void restartCursor(UUID account, long epochSeconds);
+
     /** Whether the message was confirmed by the broker or is recorded and waiting for it. */
     boolean captured(UUID account, String messageId);
 

@@ -2,19 +2,25 @@ package io.wamonitor.worker.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.browser.BrowserSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,37 +29,100 @@ import org.springframework.stereotype.Component;
 /**
  * One directory per account under {@code WHATSAPP_SESSIONS_DIR}: {@code <id>/profile} is the Chromium profile
  * (the WhatsApp login lives in its IndexedDB, like whatsapp-web.js's LocalAuth) and {@code <id>/session.json}
- * remembers the account's name. Directories are 0700: a profile is a logged-in WhatsApp account.
+ * remembers the account's name, the worker that last ran it and under which assignment epoch. Directories are
+ * 0700: a profile is a logged-in WhatsApp account. Workers that share a volume see each other's directories:
+ * each lists and removes only its own, and none starts a profile another worker ran under a newer epoch.
  */
 @Component
 public class ProfileStore {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileStore.class);
     private final Path root;
+    private final String workerId;
     private final ObjectMapper json = new ObjectMapper();
 
-    ProfileStore(BrowserSettings settings) {
+    ProfileStore(BrowserSettings settings, WorkerSettings worker) {
         this.root = settings.sessionsDir().toAbsolutePath().normalize();
+        this.workerId = worker.id();
         createPrivate(root);
     }
 
-    public record StoredSession(UUID account, String name) {}
+    /**
+     * @param worker the worker that last ran it (null: written before workers recorded themselves)
+     * @param epoch  the assignment epoch it last ran under (null: none)
+     */
+    public record StoredSession(UUID account, String name, String worker, Long epoch) {}
 
-    Path profile(UUID account, String name) {
+    /** The account's profile, marked as run by this worker under {@code epoch}. */
+    Path profile(UUID account, String name, Long epoch) {
         Path dir = root.resolve(account.toString());
         createPrivate(dir);
         Path profile = dir.resolve("profile");
         createPrivate(profile);
         releaseStaleLock(profile);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("account_id", account.toString());
+        meta.put("name", name == null ? "" : name);
+        meta.put("worker_id", workerId);
+        meta.put("epoch", epoch);
         try {
-            Files.writeString(
-                    dir.resolve("session.json"),
-                    json.writeValueAsString(
-                            Map.of("account_id", account.toString(), "name", name == null ? "" : name)));
+            Files.writeString(dir.resolve("session.json"), json.writeValueAsString(meta));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return profile;
+    }
+
+    /** What the account's session.json says, if it has one. */
+    Optional<StoredSession> read(UUID account) {
+        return read(root.resolve(account.toString()), account);
+    }
+
+    private Optional<StoredSession> read(Path dir, UUID account) {
+        Path meta = dir.resolve("session.json");
+        if (!Files.isRegularFile(meta)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = json.readTree(meta.toFile());
+            String worker =
+                    node.path("worker_id").isTextual() ? node.path("worker_id").asText() : null;
+            Long epoch =
+                    node.path("epoch").isIntegralNumber() ? node.path("epoch").asLong() : null;
+            return Optional.of(new StoredSession(account, node.path("name").asText(""), worker, epoch));
+        } catch (IOException e) {
+            log.warn("Cannot read {}: {}", meta, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether this worker may treat the account's directory as its own (it ran it last, or nobody recorded). */
+    boolean ownedHere(UUID account) {
+        return read(account)
+                .map(s -> s.worker() == null || workerId.equals(s.worker()))
+                .orElse(true);
+    }
+
+    /**
+     * Replaces the account's profile with what {@code fill} writes into an empty directory: the old profile goes
+     * only once the new one is complete.
+     */
+    void replaceProfile(UUID account, Consumer<Path> fill) {
+        Path dir = root.resolve(account.toString());
+        createPrivate(dir);
+        Path incoming = dir.resolve("profile.incoming");
+        removeTree(incoming);
+        createPrivate(incoming);
+        try {
+            fill.accept(incoming);
+            Path profile = dir.resolve("profile");
+            removeTree(profile);
+            Files.move(incoming, profile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot put the restored profile of " + account + " in place", e);
+        } finally {
+            removeTree(incoming);
+        }
     }
 
     /** Where an account's browser profile is (whether or not it exists yet). */
@@ -89,8 +158,14 @@ public class ProfileStore {
         }
     }
 
-    /** Accounts whose profile is on disk, for relaunching them when the worker starts. */
+    /** Accounts whose profile is on this worker's disk and was last run by this worker (or by nobody recorded). */
     public List<StoredSession> stored() {
+        return all().stream()
+                .filter(s -> s.worker() == null || workerId.equals(s.worker()))
+                .toList();
+    }
+
+    private List<StoredSession> all() {
         List<StoredSession> sessions = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
@@ -100,13 +175,7 @@ public class ProfileStore {
                 } catch (IllegalArgumentException notAnAccount) {
                     continue;
                 }
-                String name = "";
-                Path meta = dir.resolve("session.json");
-                if (Files.isRegularFile(meta)) {
-                    JsonNode node = json.readTree(meta.toFile());
-                    name = node.path("name").asText("");
-                }
-                sessions.add(new StoredSession(account, name));
+                sessions.add(read(dir, account).orElse(new StoredSession(account, "", null, null)));
             }
         } catch (IOException e) {
             log.warn("Cannot list {}: {}", root, e.getMessage());
@@ -114,10 +183,20 @@ public class ProfileStore {
         return sessions;
     }
 
-    /** Removes the account's directory; the browser must be closed. */
+    /**
+     * Removes the account's directory (the browser must be closed), unless another worker ran it last (a shared
+     * volume): that one's is not this worker's to remove.
+     */
     void delete(UUID account) {
-        Path dir = root.resolve(account.toString());
-        if (!Files.exists(dir)) {
+        if (!ownedHere(account)) {
+            log.info("Account {}: its profile was last run by another worker; left in place", account);
+            return;
+        }
+        removeTree(root.resolve(account.toString()));
+    }
+
+    private static void removeTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
@@ -125,7 +204,7 @@ public class ProfileStore {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            log.warn("Could not remove the profile of account {} completely: {}", account, e.getMessage());
+            log.warn("Could not remove {} completely: {}", dir, e.getMessage());
         }
     }
 

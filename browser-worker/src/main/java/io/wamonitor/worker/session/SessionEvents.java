@@ -3,6 +3,7 @@ package io.wamonitor.worker.session;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
 import java.util.UUID;
 
@@ -24,6 +25,9 @@ public interface SessionEvents {
 
     /** A send command ended (sent, refused, or found interrupted after a restart). */
     boolean sendFinished(UUID account, SendResult result);
+
+    /** A backup of the account's profile, for another worker to continue from. */
+    boolean profileBackedUp(UUID account, ProfileBackedUp backup);
 
     /** Slots were taken or freed: capacity reporting should not wait for the next periodic heartbeat. */
     void slotsChanged();

@@ -20,13 +20,14 @@ import org.springframework.stereotype.Component;
  * Chromium process is not free.
  */
 @Component
-class SessionMeters {
+public class SessionMeters {
 
     private final SessionService sessions;
     private final ProfileStore profiles;
     private final MultiGauge byStatus;
     private final MultiGauge memory;
     private final MultiGauge memoryByProcess;
+    private volatile long browsersMemoryBytes;
 
     SessionMeters(MeterRegistry registry, SessionService sessions, ProfileStore profiles) {
         this.sessions = sessions;
@@ -51,6 +52,11 @@ class SessionMeters {
                 .description(
                         "The same memory by kind of process: driver, browser, renderer, gpu-process, utility, zygote")
                 .register(registry);
+    }
+
+    /** The memory of every held account's browser together, as last measured (for placement). */
+    public long browsersMemoryBytes() {
+        return browsersMemoryBytes;
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${wamonitor.worker.metrics-refresh:15s}")
@@ -79,6 +85,10 @@ class SessionMeters {
                     parts.add(MultiGauge.Row.of(Tags.of("account_id", account.toString(), "process", kind), value)));
         }
         memory.register(totals, true);
+        browsersMemoryBytes = bytes.values().stream()
+                .flatMap(kinds -> kinds.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
         memoryByProcess.register(parts, true);
     }
 }

@@ -19,11 +19,14 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,11 +34,15 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * The worker's account sessions: admission into slots, one {@link AccountSession} per held account, and the
- * commands on them. Commands return quickly; browser work runs on each session's owner thread.
+ * commands on them. Commands return quickly: what changes what the worker holds (start, stop, delete, restart,
+ * restore) runs in the account's lane, one at a time per account and in parallel across accounts; browser work runs
+ * on each session's owner thread. Sessions start only when the gateway says so (it knows where each account
+ * belongs), never by themselves when the worker starts.
  */
 @Service
 public class SessionService implements SmartLifecycle {
@@ -45,13 +52,24 @@ public class SessionService implements SmartLifecycle {
     private static final Set<AccountStatus> LINKING = EnumSet.of(AccountStatus.QR, AccountStatus.INIT);
     private static final Set<AccountStatus> LINKED =
             EnumSet.of(AccountStatus.READY, AccountStatus.AUTH, AccountStatus.DISCONNECTED);
+    /** Launches of a new session's browser before it gives up and frees its slot. */
+    static final int MAX_START_ATTEMPTS = 4;
 
     private final SlotTable slots;
     private final SessionEvents events;
     private final ProfileStore profiles;
+    private final ProfileBackups backups;
+    private final Epochs epochs;
     private final AccountSession.SessionContext context;
     private final Map<UUID, AccountSession> sessions = new ConcurrentHashMap<>();
+    private final Lanes lanes = new Lanes();
+    /** Accounts whose profile was restored from a backup and not started since, with when the backup was taken. */
+    private final Map<UUID, Instant> restored = new ConcurrentHashMap<>();
+
+    private final ExecutorService backupRunner;
+    private final String workerId;
     private volatile boolean running;
+    private volatile boolean fenced;
 
     private final CaptureLog captureLog;
     private final SendLedger sendLedger;
@@ -61,6 +79,8 @@ public class SessionService implements SmartLifecycle {
             WorkerSettings settings,
             SessionEvents events,
             ProfileStore profiles,
+            ProfileBackups backups,
+            Epochs epochs,
             BrowserEngine engine,
             PageScripts scripts,
             WhatsAppWebSettings whatsapp,
@@ -69,11 +89,19 @@ public class SessionService implements SmartLifecycle {
             SendLedger sendLedger,
             Clock clock) {
         this.slots = new SlotTable(settings.maxSessions());
+        this.workerId = settings.id();
         this.events = events;
         this.profiles = profiles;
+        this.backups = backups;
+        this.epochs = epochs;
         this.captureLog = captureLog;
         this.sendLedger = sendLedger;
         this.clock = clock;
+        this.backupRunner = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "profile-backup");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.context = new AccountSession.SessionContext(
                 engine,
                 scripts,
@@ -86,7 +114,8 @@ public class SessionService implements SmartLifecycle {
                 whatsapp.mediaMaxBytes(),
                 captureLog,
                 sendLedger,
-                clock);
+                clock,
+                MAX_START_ATTEMPTS);
         log.info(
                 "Worker {} has {} session slots; WhatsApp Web at {} ({})",
                 settings.id(),
@@ -95,18 +124,61 @@ public class SessionService implements SmartLifecycle {
                 scripts.injectsBundle() ? "injecting wa-js" : "the page provides window.WPP");
     }
 
-    public synchronized Outcome<String> start(UUID account, String accountName) {
+    /** Whether a command of {@code epoch} for the account may run here (see {@link Epochs}). */
+    public boolean admits(UUID account, Long epoch) {
+        return epochs.admit(account, epoch);
+    }
+
+    public CompletableFuture<Outcome<String>> start(UUID account, String accountName, Long epoch) {
+        return lanes.run(account, () -> startNow(account, accountName, epoch));
+    }
+
+    private Outcome<String> startNow(UUID account, String accountName, Long epoch) {
+        if (fenced) {
+            return new Outcome.Failed<>(
+                    "WORKER_FENCED",
+                    "this worker lost contact with the platform and starts nothing until it is back",
+                    true);
+        }
+        if (epoch != null && epoch < epochs.current(account)) {
+            return Outcome.failed("ACCOUNT_MOVED", "the account was assigned elsewhere since (epoch " + epoch + ")");
+        }
+        Optional<ProfileStore.StoredSession> stored = profiles.read(account);
+        if (stored.isPresent()
+                && stored.get().worker() != null
+                && !stored.get().worker().equals(workerId)
+                && stored.get().epoch() != null
+                && epoch != null
+                && stored.get().epoch() > epoch) {
+            return Outcome.failed(
+                    "ACCOUNT_MOVED",
+                    "worker " + stored.get().worker() + " ran this profile under a newer epoch ("
+                            + stored.get().epoch() + ")");
+        }
+        AccountSession running = sessions.get(account);
+        if (running != null && !Objects.equals(running.epoch(), epoch) && epoch != null) {
+            // A newer assignment of the account to this same worker: carry on under it.
+            stopNow(account, "assigned again (epoch " + epoch + ")", false, false);
+        }
         Admission admission = slots.admit(account);
         if (admission instanceof Admission.Admitted admitted) {
             AccountSession session = new AccountSession(
-                    account, accountName, profiles.profile(account, accountName), context, observer(account));
+                    account,
+                    epoch,
+                    restored.remove(account),
+                    accountName,
+                    profiles.profile(account, accountName, epoch),
+                    context,
+                    observer(account),
+                    lifecycle(account));
             sessions.put(account, session);
             log.info(
-                    "Account {} ({}) is held in slot {} of {}; starting its browser",
+                    "Account {} ({}) is held in slot {} of {} (epoch {}); starting its browser",
                     account,
                     accountName,
                     admitted.slot(),
-                    slots.capacity());
+                    slots.capacity(),
+                    epoch);
             events.statusChanged(account, AccountStatus.INIT, "starting the browser", null);
             events.slotsChanged();
             session.start();
@@ -125,38 +197,79 @@ public class SessionService implements SmartLifecycle {
         return new Outcome.Failed<>("NO_FREE_SLOT", reason, true);
     }
 
-    public Outcome<String> stop(UUID account, String reason) {
+    /**
+     * Stops the account's session; {@code handOver}: it moves to another worker, so its profile is backed up even
+     * if unchanged.
+     */
+    public CompletableFuture<Outcome<String>> stop(UUID account, String reason, boolean handOver) {
+        return lanes.run(account, () -> stopNow(account, reason, true, handOver));
+    }
+
+    /** Closes the session's browser, frees its slot and, if it was linked, backs its profile up. */
+    private Outcome<String> stopNow(UUID account, String reason, boolean report, boolean handOver) {
         AccountSession session = release(account);
         if (session == null) {
             return Outcome.done("not held");
         }
         await(session.stop());
         log.info("Account {} stopped ({}); its slot is free", account, reason);
-        events.statusChanged(account, AccountStatus.DISCONNECTED, "session stopped: " + reason, null);
+        boolean backedUp = session.linked() && backups.backup(account, "stopped", handOver);
+        if (report) {
+            events.statusChanged(account, AccountStatus.DISCONNECTED, "session stopped: " + reason, null);
+        }
         events.slotsChanged();
-        return Outcome.done("stopped");
+        return Outcome.done(backedUp ? "stopped; profile backed up" : "stopped");
     }
 
-    public Outcome<String> delete(UUID account, String reason) {
-        AccountSession session = release(account);
-        if (session != null) {
-            await(session.stop());
-            events.slotsChanged();
-        }
-        // The browser is closed, so Chromium has released the profile: now it can go.
-        profiles.delete(account);
-        captureLog.forget(account);
-        log.info("Account {} deleted from this worker ({}); its profile is removed", account, reason);
-        return Outcome.done(session != null ? "deleted" : "not held; profile removed");
+    public CompletableFuture<Outcome<String>> delete(UUID account, String reason) {
+        return lanes.run(account, () -> {
+            AccountSession session = release(account);
+            if (session != null) {
+                await(session.stop());
+                events.slotsChanged();
+            }
+            // The browser is closed, so Chromium has released the profile: now it can go.
+            profiles.delete(account);
+            captureLog.forget(account);
+            backups.forget(account);
+            log.info("Account {} deleted from this worker ({}); its profile is removed", account, reason);
+            return Outcome.done(session != null ? "deleted" : "not held; profile removed");
+        });
     }
 
-    public Outcome<String> restart(UUID account, String accountName) {
-        AccountSession session = sessions.get(account);
-        if (session == null) {
-            return start(account, accountName);
-        }
-        session.restart();
-        return Outcome.done("restarting");
+    public CompletableFuture<Outcome<String>> restart(UUID account, String accountName, Long epoch) {
+        return lanes.run(account, () -> {
+            AccountSession session = sessions.get(account);
+            if (session == null) {
+                return startNow(account, accountName, epoch);
+            }
+            session.restart();
+            return Outcome.done("restarting");
+        });
+    }
+
+    /**
+     * Puts a backed-up profile in place for the account (not while it runs here): its next start continues the
+     * WhatsApp login without a QR code. Capture starts at {@code captureFrom}: messages the backup holds from then
+     * on are reported if they were not (the gateway drops repeats), older history is not.
+     */
+    public CompletableFuture<Outcome<String>> restore(
+            UUID account, String archive, Instant takenAt, Instant captureFrom) {
+        return lanes.run(account, () -> {
+            if (sessions.containsKey(account)) {
+                return Outcome.<String>failed("ACCOUNT_HELD", "the account runs on this worker; nothing to restore");
+            }
+            try {
+                backups.restore(account, archive);
+            } catch (ProfileArchive.BackupUnreadable e) {
+                log.warn("Account {}: the profile backup of {} cannot be used: {}", account, takenAt, e.getMessage());
+                return Outcome.<String>failed("BACKUP_UNREADABLE", e.getMessage());
+            }
+            captureLog.restartCursor(account, (captureFrom != null ? captureFrom : takenAt).getEpochSecond());
+            restored.put(account, takenAt);
+            log.info("Account {}: profile restored from the backup of {}", account, takenAt);
+            return Outcome.done("restored the backup of " + takenAt);
+        });
     }
 
     public CompletableFuture<Outcome<String>> logout(UUID account) {
@@ -271,6 +384,55 @@ public class SessionService implements SmartLifecycle {
         return sessions.values().stream().map(AccountSession::held).toList();
     }
 
+    /** Accounts whose profile is on this worker's disk and was last run here. */
+    public List<UUID> storedAccounts() {
+        return profiles.stored().stream()
+                .map(ProfileStore.StoredSession::account)
+                .toList();
+    }
+
+    /**
+     * This worker could not report for so long that the gateway may be moving its accounts elsewhere: every
+     * session stops (profiles stay, backed up) and nothing starts until {@link #unfence()}.
+     */
+    public void fence(String why) {
+        if (fenced) {
+            return;
+        }
+        fenced = true;
+        log.warn("Fenced: {}; every session stops until the worker is back in contact", why);
+        for (UUID account : List.copyOf(sessions.keySet())) {
+            stop(account, "worker fenced: " + why, false);
+        }
+    }
+
+    /** Back in contact: the gateway starts the accounts that still belong here. */
+    public void unfence() {
+        if (fenced) {
+            fenced = false;
+            log.info("In contact again; sessions start as the gateway asks");
+        }
+    }
+
+    public boolean fenced() {
+        return fenced;
+    }
+
+    /** Backs up every linked session whose profile changed since its last backup ({@code PROFILE_BACKUP_INTERVAL}). */
+    @Scheduled(
+            initialDelayString = "${wamonitor.backup.interval:1h}",
+            fixedDelayString = "${wamonitor.backup.interval:1h}")
+    void backupChanged() {
+        if (!backups.enabled()) {
+            return;
+        }
+        for (AccountSession session : List.copyOf(sessions.values())) {
+            if (session.linked() && session.status() == AccountStatus.READY) {
+                backupRunner.execute(() -> backups.backup(session.account(), "interval"));
+            }
+        }
+    }
+
     /** How many of this worker's sessions are in each status. */
     Map<AccountStatus, Long> statusCounts() {
         return sessions.values().stream().collect(Collectors.groupingBy(AccountSession::status, Collectors.counting()));
@@ -299,6 +461,32 @@ public class SessionService implements SmartLifecycle {
         return sessions.remove(account);
     }
 
+    private AccountSession.Lifecycle lifecycle(UUID account) {
+        return new AccountSession.Lifecycle() {
+            @Override
+            public void linked() {
+                if (backups.enabled()) {
+                    backupRunner.execute(() -> backups.backup(account, "linked"));
+                }
+            }
+
+            @Override
+            public void gaveUp(String why) {
+                lanes.run(account, () -> {
+                    AccountSession session = sessions.get(account);
+                    if (session == null || !session.ended()) {
+                        return null; // stopped meanwhile, or a new session took its place
+                    }
+                    release(account);
+                    log.warn("Account {}: {}; its slot is free", account, why);
+                    events.statusChanged(account, AccountStatus.FAILED, why, null);
+                    events.slotsChanged();
+                    return null;
+                });
+            }
+        };
+    }
+
     private StatusTracker.Observer observer(UUID account) {
         return new StatusTracker.Observer() {
             @Override
@@ -322,14 +510,14 @@ public class SessionService implements SmartLifecycle {
         }
     }
 
-    // ---- lifecycle: relaunch stored sessions on start; on stop close every browser before the profiles go ----
+    // ---- lifecycle: sessions start when the gateway asks; on stop close every browser before the profiles go ----
 
     @Override
     public void start() {
         running = true;
-        for (ProfileStore.StoredSession stored : profiles.stored()) {
-            log.info("Relaunching account {} from its stored profile", stored.account());
-            start(stored.account(), stored.name());
+        int stored = profiles.stored().size();
+        if (stored > 0) {
+            log.info("{} account profile(s) on disk; their sessions start when the gateway asks", stored);
         }
     }
 
@@ -340,6 +528,11 @@ public class SessionService implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        try {
+            lanes.awaitIdle(30);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         sessions.values().forEach(s -> closing.add(s.stop()));
         closing.forEach(SessionService::await);
@@ -350,7 +543,11 @@ public class SessionService implements SmartLifecycle {
                         AccountStatus.DISCONNECTED,
                         "the worker is shutting down; the session resumes when it is back",
                         null));
+        // A clean stop: the browsers are closed, so each linked profile is complete on disk.
+        sessions.values().stream().filter(AccountSession::linked).forEach(s -> backups.backup(s.account(), "stopped"));
         sessions.clear();
+        lanes.close();
+        backupRunner.shutdownNow();
     }
 
     @Override

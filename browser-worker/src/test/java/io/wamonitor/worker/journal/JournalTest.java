@@ -125,7 +125,7 @@ class JournalTest {
         JournalSettings settings = new JournalSettings(dir, maxBytes, Duration.ofMinutes(10));
         BrowserSettings browser = new BrowserSettings(
                 dir.resolve("sessions"), Path.of("/usr/bin/chromium"), true, Duration.ofSeconds(120), "");
-        WorkerSettings worker = new WorkerSettings("worker-test", 5, Duration.ofSeconds(10), 2);
+        WorkerSettings worker = new WorkerSettings("worker-test", 5, Duration.ofSeconds(10), 2, null, null, null);
         JournalStore store = new JournalStore(settings, browser, worker);
         Outbox outbox = new Outbox(store, settings, CLOCK, new SimpleMeterRegistry());
         return new Opened(

@@ -40,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "wamonitor.worker.id=worker-under-test",
             "wamonitor.worker.max-sessions=2",
             "wamonitor.worker.heartbeat-interval=1h",
+            // Heartbeats go out on slot changes only here: the worker must not take that for lost contact.
+            "wamonitor.worker.timeout=1h",
             // Slot admission and command answers are under test here, not browsers: a missing Chromium makes
             // every launch fail fast (browser sessions are tested end to end in system-tests).
             "wamonitor.browser.chromium-path=/nonexistent/chromium",
@@ -47,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 class CommandHandlingIT {
 
+    static final String WORKER = "worker-under-test";
     static final RabbitBroker broker = RabbitBroker.get();
     static final AmqpTopology topology = new AmqpTopology(broker.newNamespace());
     static final MessageTap events = new MessageTap(broker, topology.eventsExchange(), "topic");
@@ -123,7 +126,7 @@ class CommandHandlingIT {
 
     @Test
     void poisonCommandsLandInTheDeadLetterQueue() {
-        String dlq = topology.deadLetterQueue(topology.workerCommandsQueue());
+        String dlq = topology.deadLetterQueue(topology.workerCommandsQueue(WORKER));
         publish("{\"type\":\"session.fly.v1\"}".getBytes(StandardCharsets.UTF_8), "session.fly.v1");
         publish("garbage".getBytes(StandardCharsets.UTF_8), "anything");
 
@@ -135,6 +138,51 @@ class CommandHandlingIT {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(result(command).outcome()).isEqualTo(CommandResult.Outcome.DONE));
         deleteAndAwaitRelease(account);
+    }
+
+    @Test
+    void aCommandFromBeforeTheAccountMovedIsRefusedAndChangesNothing() {
+        UUID account = UUID.randomUUID();
+        UUID current = send(account, 5L, new StartSession("Moved here"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(result(current).outcome()).isEqualTo(CommandResult.Outcome.DONE));
+
+        UUID stale = send(account, 4L, new DeleteSession("from before the move"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            CommandResult result = result(stale);
+            assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.REJECTED);
+            assertThat(result.code()).isEqualTo("ACCOUNT_MOVED");
+        });
+        assertThat(lastHeartbeat().accounts())
+                .as("the stale delete did nothing")
+                .contains(account);
+        assertThat(lastHeartbeat().sessions())
+                .filteredOn(s -> s.accountId().equals(account))
+                .extracting(WorkerHeartbeat.HeldSession::epoch)
+                .containsExactly(5L);
+
+        UUID newer = send(account, 6L, new DeleteSession("test over"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(result(newer).outcome()).isEqualTo(CommandResult.Outcome.DONE);
+            assertThat(lastHeartbeat().accounts()).doesNotContain(account);
+        });
+    }
+
+    @Test
+    void aStartWhoseBrowserNeverOpensFreesItsSlotAndSaysWhy() {
+        UUID account = UUID.randomUUID();
+        send(account, new StartSession("No Chromium"));
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            assertThat(events.of(AccountStatusChanged.class, e -> account.equals(e.accountId())))
+                    .extracting(Envelope::payload)
+                    .anySatisfy(status -> {
+                        assertThat(status.status()).isEqualTo(AccountStatus.FAILED);
+                        assertThat(status.reason()).startsWith("could not open WhatsApp Web");
+                    });
+            assertThat(lastHeartbeat().accounts()).doesNotContain(account);
+        });
     }
 
     private void deleteAndAwaitRelease(UUID account) {
@@ -160,19 +208,23 @@ class CommandHandlingIT {
     }
 
     private static UUID send(UUID account, Payload command) {
-        Envelope<Payload> envelope =
-                new Envelope<>(UUID.randomUUID(), MessageCatalog.typeOf(command), Instant.now(), account, command);
+        return send(account, null, command);
+    }
+
+    private static UUID send(UUID account, Long epoch, Payload command) {
+        Envelope<Payload> envelope = new Envelope<>(
+                UUID.randomUUID(), MessageCatalog.typeOf(command), Instant.now(), account, command, epoch);
         publish(codec.encode(envelope), envelope.type());
         return envelope.id();
     }
 
-    private static void publish(byte[] body, String routingKey) {
+    private static void publish(byte[] body, String type) {
         try (Connection connection = broker.connect();
                 Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             channel.basicPublish(
-                    topology.commandsExchange(),
-                    routingKey,
+                    topology.workerCommandsExchange(),
+                    WORKER,
                     true,
                     new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
                     body);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.whatsapp.PageScripts;
 import io.wamonitor.worker.whatsapp.StatusTracker;
@@ -43,7 +44,9 @@ class AccountSessionTest {
     private final MutableClock clock = new MutableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SessionMetrics metrics = new SessionMetrics(meters);
+    private static final int MAX_START_ATTEMPTS = 4;
     private final List<String> statuses = new CopyOnWriteArrayList<>();
+    private final List<String> lifecycle = new CopyOnWriteArrayList<>();
     private AccountSession session;
 
     @AfterEach
@@ -75,6 +78,27 @@ class AccountSessionTest {
         assertThat(meters.counter("wamonitor.worker.browser.launch.failures").count())
                 .isEqualTo(2);
         assertThat(browser.profiles).containsOnly(profile);
+    }
+
+    @Test
+    void aSessionWhoseBrowserNeverOpensGivesUpAfterItsAttemptsSoItsSlotCanBeFreed() throws Exception {
+        browser.failuresToGo.set(100);
+        start();
+        for (int attempt = 1; attempt < MAX_START_ATTEMPTS; attempt++) {
+            int opened = attempt;
+            await().atMost(SOON).until(() -> browser.opens.get() == opened);
+            clock.advance(Duration.ofMinutes(2));
+        }
+
+        await().atMost(SOON).until(() -> lifecycle.stream().anyMatch(l -> l.startsWith("gave up")));
+        assertThat(lifecycle)
+                .singleElement()
+                .asString()
+                .contains("could not open WhatsApp Web " + MAX_START_ATTEMPTS + " times")
+                .contains("executable doesn't exist");
+        assertThat(browser.opens.get()).isEqualTo(MAX_START_ATTEMPTS);
+        assertThat(session.ended()).isTrue();
+        session = null;
     }
 
     @Test
@@ -164,16 +188,35 @@ class AccountSessionTest {
                 1_000_000,
                 new NoCursor(),
                 new NoSends(),
-                clock);
-        session = new AccountSession(UUID.randomUUID(), "Test", profile, context, new StatusTracker.Observer() {
-            @Override
-            public void statusChanged(AccountStatus status, String reason, String phone) {
-                statuses.add(status + " " + reason);
-            }
+                clock,
+                MAX_START_ATTEMPTS);
+        session = new AccountSession(
+                UUID.randomUUID(),
+                7L,
+                null,
+                "Test",
+                profile,
+                context,
+                new StatusTracker.Observer() {
+                    @Override
+                    public void statusChanged(AccountStatus status, String reason, String phone) {
+                        statuses.add(status + " " + reason);
+                    }
 
-            @Override
-            public void qrChanged(String qr) {}
-        });
+                    @Override
+                    public void qrChanged(String qr) {}
+                },
+                new AccountSession.Lifecycle() {
+                    @Override
+                    public void linked() {
+                        lifecycle.add("linked");
+                    }
+
+                    @Override
+                    public void gaveUp(String why) {
+                        lifecycle.add("gave up: " + why);
+                    }
+                });
         session.start();
     }
 
@@ -204,6 +247,11 @@ class AccountSessionTest {
         }
 
         @Override
+        public boolean profileBackedUp(UUID account, ProfileBackedUp backup) {
+            return true;
+        }
+
+        @Override
         public void slotsChanged() {}
     }
 
@@ -215,6 +263,9 @@ class AccountSessionTest {
 
         @Override
         public void startCursor(UUID account, long epochSeconds) {}
+
+        @Override
+        public void restartCursor(UUID account, long epochSeconds) {}
 
         @Override
         public boolean captured(UUID account, String messageId) {

@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param code      when not ok: {@code RECIPIENT_NOT_ON_WHATSAPP}, {@code ACCOUNT_NOT_READY},
  *                  {@code DEADLINE_EXCEEDED} (not sent: the command came too late), {@code SEND_INTERRUPTED}
- *                  (the worker stopped during the send and WhatsApp Web shows no such message), {@code SEND_FAILED}
+ *                  (the worker stopped during the send and WhatsApp Web shows no such message), {@code ACCOUNT_MOVED} (not
+ *                  sent: the account belongs to another worker now), {@code SEND_FAILED}
  * @param ack       1 once WhatsApp's server accepted the message
  * @param commandId the envelope id of the SendMessage command this answers
  */
@@ -34,6 +35,7 @@ public record SendResult(
         return !ok
                 && ("DEADLINE_EXCEEDED".equals(code)
                         || "ACCOUNT_NOT_READY".equals(code)
-                        || "SESSION_NOT_FOUND".equals(code));
+                        || "SESSION_NOT_FOUND".equals(code)
+                        || "ACCOUNT_MOVED".equals(code));
     }
 }

@@ -10,7 +10,12 @@ import java.util.UUID;
 /**
  * A worker's capacity and the accounts it holds right now with each one's status, sent periodically and after
  * every slot change. The statuses let the gateway correct anything it missed, and tell a worker that went quiet
- * from one that is just idle.
+ * from one that is just idle; capacity and memory are what placement decides by.
+ *
+ * @param memoryBytes      the memory its browsers use now (sum of their PSS), 0 when unknown
+ * @param memoryLimitBytes {@code WORKER_MEMORY_LIMIT}: what its browsers may use together, 0 for no limit
+ * @param stored           accounts whose profile is on this worker's disk, held or not (so the gateway can remove
+ *                         the ones that moved elsewhere)
  */
 public record WorkerHeartbeat(
         String workerId,
@@ -18,15 +23,23 @@ public record WorkerHeartbeat(
         int slotsUsed,
         List<UUID> accounts,
         Instant startedAt,
-        List<HeldSession> sessions)
+        List<HeldSession> sessions,
+        long memoryBytes,
+        long memoryLimitBytes,
+        List<UUID> stored)
         implements Payload {
 
     public WorkerHeartbeat {
         Objects.requireNonNull(workerId, "workerId");
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        stored = stored == null ? List.of() : List.copyOf(stored);
     }
 
-    /** One held account as the worker sees it now. */
-    public record HeldSession(UUID accountId, AccountStatus status, String reason, String phone) {}
+    /**
+     * One held account as the worker sees it now.
+     *
+     * @param epoch the assignment epoch the session runs under (null: started by a gateway that had none)
+     */
+    public record HeldSession(UUID accountId, AccountStatus status, String reason, String phone, Long epoch) {}
 }

@@ -67,6 +67,15 @@ final class DeviceSessions {
             throw new SimException(HttpStatus.SERVICE_UNAVAILABLE, "OFFLINE", "WhatsApp cannot be reached");
         }
         if (device.connection != null) {
+            if (device.connection.isOpen()) {
+                // WhatsApp keeps a device's newest connection: the one it replaces (the same login opened in
+                // another browser, e.g. a copy of its profile) is told so and stays off until it takes over.
+                log.info(
+                        "Device {} of {} connected again elsewhere; the older connection is replaced",
+                        device.id,
+                        device.phone);
+                device.connection.send(new Push("conflict", Map.of("replaced", true)));
+            }
             device.connection.close();
         }
         device.connection = connection;
