@@ -127,10 +127,10 @@ while true; do
   wait -n -p EXITED "${PIDS[@]}"
   CODE=$?
   set -e
-  NAME="a process"
-  if [ -n "${EXITED:-}" ] && [ -n "${NAMES[$EXITED]:-}" ]; then
-    NAME=${NAMES[$EXITED]}
+  if [ -z "${EXITED:-}" ]; then
+    break # interrupted (Ctrl-C): the trap stops everything
   fi
+  NAME=${NAMES[$EXITED]:-a process}
   REMAINING=()
   for pid in "${PIDS[@]}"; do
     if [ "$pid" != "${EXITED:-}" ] && kill -0 "$pid" 2>/dev/null; then
