@@ -38,13 +38,16 @@ class WorkerController {
         return workers.drain(id, true);
     }
 
+    /** What a removal did. */
+    record Removed(String message, String workerId) {}
+
     @DeleteMapping("/api/workers/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             summary = "Remove a worker that is gone for good from the list (not alive, no accounts assigned); it is "
                     + "listed again if it ever reports")
-    void forget(@PathVariable("id") String id) {
+    Removed forget(@PathVariable("id") String id) {
         workers.forget(id);
+        return new Removed("Worker removed from the list", id);
     }
 
     @DeleteMapping("/api/workers/{id}/drain")
