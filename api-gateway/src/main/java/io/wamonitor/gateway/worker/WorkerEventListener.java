@@ -13,6 +13,7 @@ import io.wamonitor.gateway.api.WorkerEvent;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,8 +54,15 @@ class WorkerEventListener {
                     if (envelope.payload() instanceof CommandResult result) {
                         logRejection(envelope, result);
                     }
-                    if (fromTheOwner(envelope)) {
-                        features.publishEvent(new WorkerEvent<>(envelope));
+                    if (envelope.accountId() != null) {
+                        MDC.put("account_id", envelope.accountId().toString());
+                    }
+                    try {
+                        if (fromTheOwner(envelope)) {
+                            features.publishEvent(new WorkerEvent<>(envelope));
+                        }
+                    } finally {
+                        MDC.remove("account_id");
                     }
                     envelopes.handled(envelope.id());
                 });

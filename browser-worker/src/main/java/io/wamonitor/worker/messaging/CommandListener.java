@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,12 @@ class CommandListener {
     @RabbitListener(queues = "#{@workerQueue.name()}")
     void onCommand(Message message) {
         envelopes.accept(message, envelope -> true).ifPresent(envelope -> {
-            handle(message, envelope);
+            MDC.put("account_id", String.valueOf(envelope.accountId()));
+            try {
+                handle(message, envelope);
+            } finally {
+                MDC.remove("account_id");
+            }
             envelopes.handled(envelope.id());
         });
     }

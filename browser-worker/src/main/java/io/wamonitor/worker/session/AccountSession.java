@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One account's WhatsApp Web session, run by its own owner thread: the thread opens the browser, then loops
@@ -264,6 +265,7 @@ final class AccountSession {
     private long nextLaunchAt;
 
     private void run() {
+        MDC.put("account_id", account.toString());
         String gaveUp = null;
         try {
             while (!stopping) {

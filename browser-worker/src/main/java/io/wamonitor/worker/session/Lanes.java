@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * One lane per account for the work that changes what the worker holds (start, stop, delete, restart, restore):
@@ -34,7 +35,17 @@ final class Lanes implements AutoCloseable {
     /** Runs {@code work} after everything handed in for the account before it; its failure fails the result. */
     synchronized <T> CompletableFuture<T> run(UUID account, Supplier<T> work) {
         CompletableFuture<?> tail = tails.getOrDefault(account, CompletableFuture.completedFuture(null));
-        CompletableFuture<T> next = tail.handle((value, error) -> null).thenApplyAsync(ignored -> work.get(), executor);
+        CompletableFuture<T> next = tail.handle((value, error) -> null)
+                .thenApplyAsync(
+                        ignored -> {
+                            MDC.put("account_id", account.toString());
+                            try {
+                                return work.get();
+                            } finally {
+                                MDC.remove("account_id");
+                            }
+                        },
+                        executor);
         tails.put(account, next);
         next.whenComplete((value, error) -> forget(account, next));
         return next;
