@@ -17,6 +17,17 @@ import { LoadError } from '../LoadError.jsx';
 import { ProblemMessage } from '../ProblemMessage.jsx';
 import { RelativeTime } from '../RelativeTime.jsx';
 
+const COLUMNS = [
+  'Worker',
+  'State',
+  'Slots',
+  'Memory',
+  'Accounts',
+  'Started',
+  'Last heartbeat',
+  'Actions',
+];
+
 const POLL_MS = 5000;
 
 const NONE = <span className="text-zinc-600">—</span>;
@@ -251,30 +262,15 @@ export function WorkersView() {
               </caption>
               <thead className="border-b border-zinc-800 text-xs text-zinc-500">
                 <tr>
-                  <th scope="col" className="px-4 py-1.5 font-medium">
-                    Worker
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    Slots
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    Memory
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    Accounts
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    Started
-                  </th>
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    Last heartbeat
-                  </th>
-                  <th scope="col" className="px-4 py-1.5 font-medium">
-                    Actions
-                  </th>
+                  {COLUMNS.map((column, i) => (
+                    <th
+                      key={column}
+                      scope="col"
+                      className={`${i === 0 || i === COLUMNS.length - 1 ? 'px-4' : 'px-2'} py-1.5 font-medium`}
+                    >
+                      {column}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-800/70">

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.wamonitor.testkit.MongoWire;
-import java.time.Clock;
+import io.wamonitor.testkit.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,23 +16,7 @@ class LeasesTest {
 
     private final MongoWire wire = new MongoWire();
     private final MongoClient client = MongoClients.create(MongoWire.url(wire.port()));
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock();
 
     @AfterEach
     void close() {
@@ -62,7 +42,7 @@ class LeasesTest {
                 .as("other leases are independent")
                 .isTrue();
 
-        now.set(now.get().plusSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         assertThat(second.hold("leader", Duration.ofSeconds(10)))
                 .as("expired: taken over")
                 .isTrue();

@@ -10,6 +10,7 @@ import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
+import io.wamonitor.testkit.MutableClock;
 import io.wamonitor.worker.whatsapp.PageScripts;
 import io.wamonitor.worker.whatsapp.StatusTracker;
 import io.wamonitor.worker.whatsapp.WhatsAppWebSettings;
@@ -222,7 +223,8 @@ class AccountSessionTest {
 
     private static final class RecordedEvents implements SessionEvents {
         @Override
-        public boolean statusChanged(UUID account, AccountStatus status, String reason, String phone) {
+        public boolean statusChanged(
+                UUID account, AccountStatus status, String reason, String phone, String webVersion, String waJs) {
             return true;
         }
 

@@ -1,4 +1,4 @@
-package io.wamonitor.worker.session;
+package io.wamonitor.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +8,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock a test moves forward by hand, so backoffs and probe intervals pass without waiting for them. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicLong millis =
             new AtomicLong(Instant.parse("2026-12-01T10:00:00Z").toEpochMilli());
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         millis.addAndGet(by.toMillis());
     }
 
