@@ -25,11 +25,14 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 wamonitor \
- && useradd --system --uid 10001 --gid wamonitor --home-dir /app --no-create-home --shell /usr/sbin/nologin wamonitor
+ && useradd --system --uid 10001 --gid wamonitor --home-dir /app --no-create-home --shell /usr/sbin/nologin wamonitor \
+ && mkdir -p /app/sim-data && chown wamonitor:wamonitor /app/sim-data && chmod 700 /app/sim-data
 WORKDIR /app
 COPY --from=build /out/app.jar /app/app.jar
 USER 10001:10001
+# WhatsApp's side (phones, linked devices) is kept in /app/sim-data (a volume in docker-compose.yml).
 ENV SIM_PORT=8002 \
+    SIM_DATA_DIR=/app/sim-data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8002
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \

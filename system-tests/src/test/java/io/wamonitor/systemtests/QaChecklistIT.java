@@ -1,6 +1,7 @@
 package io.wamonitor.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +9,13 @@ import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.AppProcess;
 import io.wamonitor.testkit.Platform;
 import io.wamonitor.testkit.RabbitBrokerExtension;
+import io.wamonitor.testkit.WebhookReceiver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +75,57 @@ class QaChecklistIT {
                 assertThat(line.path("account_id").asText()).isNotBlank();
             });
             assertThat(jsonLines(simulator)).isNotEmpty();
+        }
+    }
+
+    /**
+     * The sandbox as ./run.sh --sandbox runs it, stopped (Ctrl-C stops all three) and started again: the simulator
+     * kept WhatsApp's side under SIM_DATA_DIR, so the linked account comes back READY without a QR code, as with a
+     * real phone.
+     */
+    @Test
+    void aLinkedSandboxAccountIsReadyAgainAfterTheWholeSandboxRestartsWithoutAQrCode() {
+        try (Platform platform = new Platform().with("OUTBOUND_ALLOW", "127.0.0.1");
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            platform.startSimulator();
+            platform.startGateway();
+            platform.startWorker("worker-sandbox");
+            String id = platform.api()
+                    .post(
+                            "/api/accounts",
+                            "{\"name\":\"Sandbox\",\"webhook_url\":\"" + receiver.url()
+                                    + "\",\"webhook_events\":[\"status\"]}")
+                    .text("id");
+            platform.link(id, "15550006001");
+            // Which WhatsApp Web build and wa-js the page runs, for the operator (the simulator's own numbers).
+            JsonNode account = platform.api().get("/api/accounts/" + id).json();
+            assertThat(account.path("whatsapp_web_version").asText()).startsWith("2.3000.");
+            assertThat(account.path("wa_js_version").asText()).isEqualTo("4.6.0");
+            await("the versions in the worker's metrics")
+                    .atMost(Duration.ofSeconds(40))
+                    .untilAsserted(() -> assertThat(platform.workerHttp()
+                                    .get("/actuator/prometheus")
+                                    .body())
+                            .contains("wamonitor_worker_whatsapp_web_info{")
+                            .contains("wa_js_version=\"4.6.0\""));
+
+            platform.worker().stop();
+            platform.gateway().stop();
+            platform.stopSimulator();
+            Instant restarted = Instant.now();
+            platform.startSimulator();
+            platform.startGateway();
+            platform.startWorker("worker-sandbox");
+
+            platform.awaitStatus(id, "READY");
+            List<String> statuses = receiver.received().stream()
+                    .filter(r -> !r.at().isBefore(restarted))
+                    .map(r -> r.json().path("status").asText())
+                    .toList();
+            assertThat(statuses)
+                    .as("statuses after the restart")
+                    .contains("READY")
+                    .doesNotContain("QR", "LOGGED_OUT");
         }
     }
 

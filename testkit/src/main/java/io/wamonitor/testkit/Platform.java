@@ -95,6 +95,7 @@ public final class Platform implements AutoCloseable {
         env.put("SIM_PORT", String.valueOf(simulatorPort));
         env.put("SIM_QR_INTERVAL", "2s");
         env.put("SIM_CIPHERTEXT_RATE", "0");
+        env.put("SIM_DATA_DIR", dataDir.resolve("simulator").toString());
         env.putAll(extraEnv);
         simulator = new AppProcess("simulator", "simulator.jar", env).start();
         started.add(simulator);
@@ -105,6 +106,13 @@ public final class Platform implements AutoCloseable {
                 .ignoreExceptions()
                 .until(() -> sim.get("/sim/phones").status() == 200);
         return simulator;
+    }
+
+    /** Stops the simulator (gracefully); {@link #startSimulator()} starts it again on its port and data. */
+    public void stopSimulator() {
+        if (simulator != null) {
+            simulator.stop();
+        }
     }
 
     public ApiClient simulator() {

@@ -21,9 +21,16 @@ import java.util.Map;
 public final class DeviceKey {
 
     private final PublicKey key;
+    private final Map<String, String> jwk;
 
-    private DeviceKey(PublicKey key) {
+    private DeviceKey(PublicKey key, Map<String, String> jwk) {
         this.key = key;
+        this.jwk = jwk;
+    }
+
+    /** The public key as a JWK again (kept by the servers across restarts). */
+    public Map<String, String> jwk() {
+        return jwk;
     }
 
     /** From a WebCrypto JWK ({@code kty: EC, crv: P-256, x, y}). */
@@ -39,7 +46,8 @@ public final class DeviceKey {
             parameters.init(new ECGenParameterSpec("secp256r1"));
             ECParameterSpec spec = parameters.getParameterSpec(ECParameterSpec.class);
             return new DeviceKey(
-                    KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), spec)));
+                    KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), spec)),
+                    Map.of("kty", "EC", "crv", "P-256", "x", (String) jwk.get("x"), "y", (String) jwk.get("y")));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("invalid device key", e);
         }

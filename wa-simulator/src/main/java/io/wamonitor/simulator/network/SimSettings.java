@@ -1,5 +1,6 @@
 package io.wamonitor.simulator.network;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pairingCodeInterval {@code SIM_PAIRING_CODE_INTERVAL}: an unused pairing code is replaced after this
  *                            (WhatsApp: 3.25 min)
  * @param pairingCodeRefreshes how many replacements before the code expires for good (WhatsApp: 5)
+ * @param dataDir        {@code SIM_DATA_DIR}: where WhatsApp's side is kept across restarts (numbers, phones, linked
+ *                       devices with their keys, messages waiting for a device, sent messages, media), as WhatsApp
+ *                       keeps it; empty: in memory only (a restart forgets every linked device)
  */
 @ConfigurationProperties("sim")
 public record SimSettings(
@@ -21,7 +25,8 @@ public record SimSettings(
         Duration deliveryDelay,
         Duration readDelay,
         Duration pairingCodeInterval,
-        int pairingCodeRefreshes) {
+        int pairingCodeRefreshes,
+        String dataDir) {
 
     public SimSettings {
         qrInterval = qrInterval == null ? Duration.ofSeconds(20) : qrInterval;
@@ -30,5 +35,12 @@ public record SimSettings(
         readDelay = readDelay == null ? Duration.ofMillis(1200) : readDelay;
         pairingCodeInterval = pairingCodeInterval == null ? Duration.ofMillis(195_000) : pairingCodeInterval;
         pairingCodeRefreshes = pairingCodeRefreshes <= 0 ? 5 : pairingCodeRefreshes;
+    }
+
+    /** Where the state is kept, or null for memory only. */
+    public Path dataPath() {
+        return dataDir == null || dataDir.isBlank()
+                ? null
+                : Path.of(dataDir).toAbsolutePath().normalize();
     }
 }

@@ -22,6 +22,7 @@ public class WhatsAppNetwork implements SmartLifecycle {
     private final Pairing pairing;
     private final DeviceSessions sessions;
     private final Routing routing;
+    private final NetworkSnapshots snapshots;
     private volatile boolean running;
 
     public WhatsAppNetwork(SimSettings settings, MediaStore media, Clock clock, ScheduledExecutorService scheduler) {
@@ -30,6 +31,9 @@ public class WhatsAppNetwork implements SmartLifecycle {
         this.pairing = new Pairing(state);
         this.sessions = new DeviceSessions(state);
         this.routing = new Routing(state);
+        this.snapshots = new NetworkSnapshots(settings.dataPath());
+        locked(() -> snapshots.restore(state));
+        state.every(() -> snapshots.save(state), 1_000);
     }
 
     private <T> T locked(Supplier<T> work) {
@@ -59,6 +63,7 @@ public class WhatsAppNetwork implements SmartLifecycle {
         locked(() -> {
             state.pairings.values().stream().filter(s -> s.connection != null).forEach(s -> s.connection.close());
             state.devices.values().stream().filter(d -> d.connection != null).forEach(d -> d.connection.close());
+            snapshots.save(state);
         });
     }
 
