@@ -85,6 +85,19 @@ export function AccountDetail({ id, account, listLoaded, onChanged }) {
               {account.worker_id ?? <span className="text-zinc-600">none reported</span>}
             </span>
           </Meta>
+          <Meta label="WhatsApp Web">
+            <span
+              className="font-mono text-xs"
+              data-testid="account-versions"
+              title="The WhatsApp Web build the page runs, and the wa-js release injected into it"
+            >
+              {account.whatsapp_web_version ? (
+                `${account.whatsapp_web_version} · wa-js ${account.wa_js_version ?? '?'}`
+              ) : (
+                <span className="text-zinc-600">not reported yet</span>
+              )}
+            </span>
+          </Meta>
           <Meta label="Created">
             <span title={formatDateTime(account.created_at)}>
               {formatDateTime(account.created_at)}

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Field;
  *
  * @param statusAt when the worker observed the current status; older status events are ignored
  * @param qrText   the text of the QR code on the linking screen (rendered as a PNG on read), null if none
+ * @param whatsappWebVersion the WhatsApp Web build the session's page last reported, null until known
+ * @param waJsVersion the wa-js release it last reported
  */
 @Document("accounts")
 record Account(
@@ -26,6 +28,8 @@ record Account(
         @Field("qr_text") String qrText,
         String phone,
         @Field("worker_id") String workerId,
+        @Field("whatsapp_web_version") String whatsappWebVersion,
+        @Field("wa_js_version") String waJsVersion,
         @Field("created_at") Instant createdAt,
         @Field("updated_at") Instant updatedAt) {
 
@@ -40,6 +44,8 @@ record Account(
                 webhookUrl,
                 webhookSecret,
                 webhookEvents,
+                null,
+                null,
                 null,
                 null,
                 null,

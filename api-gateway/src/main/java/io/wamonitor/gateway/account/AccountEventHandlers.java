@@ -27,6 +27,8 @@ class AccountEventHandlers {
                 status.reason(),
                 status.workerId(),
                 status.phone(),
+                status.whatsappWebVersion(),
+                status.waJsVersion(),
                 event.occurredAt());
     }
 

@@ -88,6 +88,8 @@ class AccountRepository {
             String reason,
             String workerId,
             String phone,
+            String whatsappWebVersion,
+            String waJsVersion,
             Instant observedAt,
             Instant now) {
         Query query = Query.query(where("_id")
@@ -100,6 +102,12 @@ class AccountRepository {
                 .set("updated_at", now);
         if (workerId != null) {
             update.set("worker_id", workerId);
+        }
+        if (whatsappWebVersion != null) {
+            update.set("whatsapp_web_version", whatsappWebVersion);
+        }
+        if (waJsVersion != null) {
+            update.set("wa_js_version", waJsVersion);
         }
         if (phone != null) {
             update.set("phone", phone);

@@ -152,8 +152,29 @@ public class AccountService {
     /** Stores a status the worker observed; stale or repeated observations change nothing. */
     public void recordStatus(
             UUID accountId, AccountStatus status, String reason, String workerId, String phone, Instant observedAt) {
+        recordStatus(accountId, status, reason, workerId, phone, null, null, observedAt);
+    }
+
+    /** Like {@link #recordStatus(UUID, AccountStatus, String, String, String, Instant)}, with the page's versions. */
+    public void recordStatus(
+            UUID accountId,
+            AccountStatus status,
+            String reason,
+            String workerId,
+            String phone,
+            String whatsappWebVersion,
+            String waJsVersion,
+            Instant observedAt) {
         boolean changed = repository.recordStatus(
-                accountId.toString(), status, reason, workerId, phone, observedAt, clock.instant());
+                accountId.toString(),
+                status,
+                reason,
+                workerId,
+                phone,
+                whatsappWebVersion,
+                waJsVersion,
+                observedAt,
+                clock.instant());
         if (changed) {
             log.info("Account {} is {} ({})", accountId, status, reason);
         }

@@ -11,6 +11,9 @@ import java.util.List;
  * @param phone        the linked phone number, null until linked
  * @param statusReason why the account is in its status, in words
  * @param workerId     the worker holding the session, null until one reports it
+ * @param whatsappWebVersion the WhatsApp Web build the session's page runs (as last reported), null until known
+ * @param waJsVersion  the wa-js release injected into it, so an operator sees which build broke when WhatsApp
+ *                     changes
  */
 public record AccountView(
         String id,
@@ -22,6 +25,8 @@ public record AccountView(
         String qrCode,
         String phone,
         String workerId,
+        String whatsappWebVersion,
+        String waJsVersion,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -38,6 +43,8 @@ public record AccountView(
                 qr,
                 a.phone(),
                 a.workerId(),
+                a.whatsappWebVersion(),
+                a.waJsVersion(),
                 a.createdAt(),
                 a.updatedAt());
     }

@@ -101,7 +101,13 @@ class WorkerHeartbeats {
                                     || account.updatedAt().plus(SETTLE).isBefore(envelope.occurredAt())))
                     .ifPresent(account -> report(
                             held.accountId(),
-                            new AccountStatusChanged(held.status(), held.reason(), heartbeat.workerId(), held.phone()),
+                            new AccountStatusChanged(
+                                    held.status(),
+                                    held.reason(),
+                                    heartbeat.workerId(),
+                                    held.phone(),
+                                    held.whatsappWebVersion(),
+                                    held.waJsVersion()),
                             envelope.occurredAt()));
         }
     }
@@ -109,7 +115,9 @@ class WorkerHeartbeats {
     private static boolean differs(AccountView account, WorkerHeartbeat.HeldSession held, String workerId) {
         return account.status() != held.status()
                 || !Objects.equals(account.statusReason(), held.reason())
-                || !Objects.equals(account.workerId(), workerId);
+                || !Objects.equals(account.workerId(), workerId)
+                || (held.whatsappWebVersion() != null
+                        && !Objects.equals(account.whatsappWebVersion(), held.whatsappWebVersion()));
     }
 
     private static boolean unreachable(AccountView account) {

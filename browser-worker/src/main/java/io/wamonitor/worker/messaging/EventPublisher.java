@@ -84,9 +84,14 @@ class EventPublisher implements SessionEvents {
     }
 
     @Override
-    public boolean statusChanged(UUID account, AccountStatus status, String reason, String phone) {
+    public boolean statusChanged(
+            UUID account, AccountStatus status, String reason, String phone, String webVersion, String waJsVersion) {
         return record(
-                account, new AccountStatusChanged(status, reason, settings.id(), phone), UUID.randomUUID(), null, 0);
+                account,
+                new AccountStatusChanged(status, reason, settings.id(), phone, webVersion, waJsVersion),
+                UUID.randomUUID(),
+                null,
+                0);
     }
 
     @Override

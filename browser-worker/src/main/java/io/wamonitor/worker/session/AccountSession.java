@@ -13,6 +13,7 @@ import io.wamonitor.worker.whatsapp.Messages;
 import io.wamonitor.worker.whatsapp.PageCalls;
 import io.wamonitor.worker.whatsapp.PageEvent;
 import io.wamonitor.worker.whatsapp.PageScripts;
+import io.wamonitor.worker.whatsapp.Probe;
 import io.wamonitor.worker.whatsapp.Sending;
 import io.wamonitor.worker.whatsapp.StatusTracker;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -86,6 +88,8 @@ final class AccountSession {
     private volatile AccountStatus status = AccountStatus.INIT;
     private volatile String reason = "starting the browser";
     private volatile String phone;
+    private volatile String webVersion;
+    private volatile String waJsVersion;
     private BrowserPage page;
     private long nextProbe;
     private long backoffMs = 1_000;
@@ -188,7 +192,7 @@ final class AccountSession {
 
     /** The status with its reason and phone, for the heartbeat. */
     WorkerHeartbeat.HeldSession held() {
-        return new WorkerHeartbeat.HeldSession(account, status, reason, phone, epoch);
+        return new WorkerHeartbeat.HeldSession(account, status, reason, phone, epoch, webVersion, waJsVersion);
     }
 
     Long epoch() {
@@ -521,8 +525,30 @@ final class AccountSession {
 
     private void probe() {
         nextProbe = clock.millis() + PROBE_EVERY_MS;
-        tracker.onProbe(PageCalls.probe(page));
+        Probe probe = PageCalls.probe(page);
+        if (probe.ready()) {
+            noteVersions(probe.webVersion(), probe.waJsVersion());
+        }
+        tracker.onProbe(probe);
         drainEvents();
+    }
+
+    /** Which WhatsApp Web build and wa-js the page runs: logged when they change, reported with every status. */
+    private void noteVersions(String web, String waJs) {
+        if ((web == null && waJs == null) || (Objects.equals(web, webVersion) && Objects.equals(waJs, waJsVersion))) {
+            return;
+        }
+        webVersion = web;
+        waJsVersion = waJs;
+        log.info("Account {} runs WhatsApp Web {} with wa-js {}", account, web, waJs);
+    }
+
+    String webVersion() {
+        return webVersion;
+    }
+
+    String waJsVersion() {
+        return waJsVersion;
     }
 
     private void closePage() {

@@ -14,7 +14,13 @@ import java.util.UUID;
  */
 public interface SessionEvents {
 
-    boolean statusChanged(UUID account, AccountStatus status, String reason, String phone);
+    /** The session's status changed; {@code webVersion} and {@code waJsVersion} say what its page runs (or null). */
+    boolean statusChanged(
+            UUID account, AccountStatus status, String reason, String phone, String webVersion, String waJsVersion);
+
+    default boolean statusChanged(UUID account, AccountStatus status, String reason, String phone) {
+        return statusChanged(account, status, reason, phone, null, null);
+    }
 
     /** The linking screen shows a new QR code, or none ({@code qr} null). */
     boolean qrChanged(UUID account, String qr);

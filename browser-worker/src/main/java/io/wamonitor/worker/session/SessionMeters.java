@@ -27,6 +27,7 @@ public class SessionMeters {
     private final MultiGauge byStatus;
     private final MultiGauge memory;
     private final MultiGauge memoryByProcess;
+    private final MultiGauge versions;
     private volatile long browsersMemoryBytes;
 
     SessionMeters(MeterRegistry registry, SessionService sessions, ProfileStore profiles) {
@@ -47,6 +48,10 @@ public class SessionMeters {
                 .baseUnit("bytes")
                 .description("Proportional memory (PSS) of each account's browser and its Playwright driver")
                 .register(registry);
+        this.versions = MultiGauge.builder("wamonitor.worker.whatsapp.web.info")
+                .description("1 per held account, labelled with the WhatsApp Web build its page runs and the wa-js "
+                        + "release injected (which build broke when WhatsApp changes)")
+                .register(registry);
         this.memoryByProcess = MultiGauge.builder("wamonitor.worker.browser.process.memory")
                 .baseUnit("bytes")
                 .description(
@@ -66,6 +71,20 @@ public class SessionMeters {
                 Arrays.stream(AccountStatus.values())
                         .map(status ->
                                 MultiGauge.Row.of(Tags.of("status", status.name()), counts.getOrDefault(status, 0L)))
+                        .toList(),
+                true);
+        versions.register(
+                sessions.heldSessions().stream()
+                        .filter(s -> s.whatsappWebVersion() != null || s.waJsVersion() != null)
+                        .map(s -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "account_id",
+                                        s.accountId().toString(),
+                                        "whatsapp_web_version",
+                                        String.valueOf(s.whatsappWebVersion()),
+                                        "wa_js_version",
+                                        String.valueOf(s.waJsVersion())),
+                                1))
                         .toList(),
                 true);
         List<UUID> held = sessions.slots().accounts();

@@ -492,7 +492,14 @@ public class SessionService implements SmartLifecycle {
             @Override
             public void statusChanged(AccountStatus status, String reason, String phone) {
                 log.info("Account {} is {} ({})", account, status, reason);
-                events.statusChanged(account, status, reason, phone);
+                AccountSession session = sessions.get(account);
+                events.statusChanged(
+                        account,
+                        status,
+                        reason,
+                        phone,
+                        session == null ? null : session.webVersion(),
+                        session == null ? null : session.waJsVersion());
             }
 
             @Override

@@ -27,8 +27,11 @@ public final class PageCalls {
               if (!W || !W.isReady) return {ready: false};
               const stream = W.conn.getStreamData() || {};
               const me = W.conn.getMyUserId();
+              const build = (W.conn.getBuildConstants && W.conn.getBuildConstants()) || {};
               return {ready: true, registered: !!W.conn.isRegistered(), mode: stream.mode || null,
                       online: W.conn.isOnline() !== false, idle: !!W.conn.isIdle(),
+                      webVersion: build.VERSION_STR || (window.Debug && window.Debug.VERSION) || null,
+                      waJsVersion: W.version || null,
                       me: me ? (me._serialized || String(me)) : null};
             }""";
 
@@ -60,7 +63,9 @@ public final class PageCalls {
                 (String) map.get("mode"),
                 !Boolean.FALSE.equals(map.get("online")),
                 Boolean.TRUE.equals(map.get("idle")),
-                (String) map.get("me"));
+                (String) map.get("me"),
+                map.get("webVersion") instanceof String web ? web : null,
+                map.get("waJsVersion") instanceof String waJs ? waJs : null);
     }
 
     /** True for the errors Playwright raises while the page navigates (WhatsApp Web reloads itself). */

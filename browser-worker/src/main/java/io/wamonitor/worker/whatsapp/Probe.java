@@ -1,7 +1,20 @@
 package io.wamonitor.worker.whatsapp;
 
-/** A pull of WhatsApp Web's state (wppconnect polls isRegistered the same way, to catch missed events). */
-public record Probe(boolean ready, boolean registered, String mode, boolean online, boolean idle, String me) {
+/**
+ * A pull of WhatsApp Web's state (wppconnect polls isRegistered the same way, to catch missed events).
+ *
+ * @param webVersion the WhatsApp Web build the page runs ({@code VERSION_STR}), null when not known yet
+ * @param waJsVersion the wa-js (or simulator) {@code WPP.version}
+ */
+public record Probe(
+        boolean ready,
+        boolean registered,
+        String mode,
+        boolean online,
+        boolean idle,
+        String me,
+        String webVersion,
+        String waJsVersion) {
 
-    public static final Probe NOT_READY = new Probe(false, false, null, true, false, null);
+    public static final Probe NOT_READY = new Probe(false, false, null, true, false, null, null, null);
 }

@@ -46,7 +46,7 @@ class StatusTrackerTest {
         tracker.onEvent(PageEvent.of("conn.main_loaded"));
         tracker.onEvent(PageEvent.of("conn.authenticated"));
         tracker.onEvent(PageEvent.of("conn.stream_mode_changed", "MAIN"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us"));
+        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
 
         assertThat(statuses)
                 .containsSubsequence(AccountStatus.INIT, AccountStatus.QR, AccountStatus.AUTH, AccountStatus.READY);
@@ -60,9 +60,9 @@ class StatusTrackerTest {
         tracker.onEvent(PageEvent.of("page.loaded"));
         tracker.onEvent(PageEvent.of("loader.ready"));
         tracker.onEvent(PageEvent.of("conn.auth_code_change"));
-        tracker.onProbe(new Probe(true, true, "SYNCING", true, false, "15550001111@c.us"));
+        tracker.onProbe(new Probe(true, true, "SYNCING", true, false, "15550001111@c.us", null, null));
         tracker.onEvent(PageEvent.of("conn.stream_mode_changed", "MAIN"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us"));
+        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
 
         assertThat(statuses).containsExactly(AccountStatus.INIT, AccountStatus.AUTH, AccountStatus.READY);
         assertThat(qrs).isEmpty();
@@ -86,7 +86,7 @@ class StatusTrackerTest {
     void aMissedLogoutEventIsCaughtByTheRegistrationProbe() {
         readyAccount();
 
-        tracker.onProbe(new Probe(true, false, "QR", true, false, null));
+        tracker.onProbe(new Probe(true, false, "QR", true, false, null, null, null));
 
         assertThat(tracker.status()).isEqualTo(AccountStatus.LOGGED_OUT);
     }
@@ -125,13 +125,13 @@ class StatusTrackerTest {
         assertThat(tracker.status()).isEqualTo(AccountStatus.DISCONNECTED);
         tracker.onEvent(PageEvent.of("page.loaded"));
         tracker.onEvent(PageEvent.of("loader.ready"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us"));
+        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
         assertThat(tracker.status()).isEqualTo(AccountStatus.READY);
     }
 
     private void readyAccount() {
         tracker.onEvent(PageEvent.of("loader.ready"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us"));
+        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
         assertThat(tracker.status()).isEqualTo(AccountStatus.READY);
     }
 }

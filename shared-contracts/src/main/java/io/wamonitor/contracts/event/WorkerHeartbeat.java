@@ -40,6 +40,20 @@ public record WorkerHeartbeat(
      * One held account as the worker sees it now.
      *
      * @param epoch the assignment epoch the session runs under (null: started by a gateway that had none)
+     * @param whatsappWebVersion the WhatsApp Web build its page runs (null: not known yet)
+     * @param waJsVersion the wa-js release injected into it
      */
-    public record HeldSession(UUID accountId, AccountStatus status, String reason, String phone, Long epoch) {}
+    public record HeldSession(
+            UUID accountId,
+            AccountStatus status,
+            String reason,
+            String phone,
+            Long epoch,
+            String whatsappWebVersion,
+            String waJsVersion) {
+
+        public HeldSession(UUID accountId, AccountStatus status, String reason, String phone, Long epoch) {
+            this(accountId, status, reason, phone, epoch, null, null);
+        }
+    }
 }
