@@ -200,7 +200,14 @@ public final class Platform implements AutoCloseable {
         await("account " + accountId + " " + status)
                 .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> status.equals(api.get("/api/accounts/" + accountId).text("status")));
+                .untilAsserted(() -> {
+                    // On a timeout the message names the status and reason the account had instead.
+                    ApiClient.Response account = api.get("/api/accounts/" + accountId);
+                    if (!status.equals(account.text("status"))) {
+                        throw new AssertionError("expected " + status + ", was " + account.text("status") + " ("
+                                + account.text("status_reason") + ")");
+                    }
+                });
     }
 
     /** The gateway started last. */

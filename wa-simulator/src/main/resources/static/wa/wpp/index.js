@@ -18,6 +18,9 @@ window.__waClient = { ui: ui, state: state, chats: chats, messages: messages, me
 
 // ---- start -------------------------------------------------------------------------------------------
 // The client connects once its modules are loaded, so wa-js (injected when they settle) sees every step.
+// Like WhatsApp Web, the client knows at once (from localStorage) that this browser holds a login, before its
+// keys are read from IndexedDB: isRegistered() is true from the first moment WPP is ready.
+if (localStorage.getItem('last-wid-md')) state.registered = true;
 var credentialsLoaded = loadCredentials().catch(function () { return null; });
 setTimeout(function () {
   inject();

@@ -62,6 +62,9 @@ public final class StatusTracker {
                 loading = true;
                 trouble = null;
                 mode = null;
+                // A new document: whether it holds a login is the new page's to say. A logout is only read from
+                // the page that had been seen registered, never from a page still starting up.
+                registered = false;
                 idle = false;
                 setQr(null);
             }

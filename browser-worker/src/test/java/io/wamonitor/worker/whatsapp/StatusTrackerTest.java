@@ -69,6 +69,30 @@ class StatusTrackerTest {
     }
 
     @Test
+    void aRestartedPageStillStartingUpIsNotTakenForALogout() {
+        readyAccount();
+
+        // The browser is restarted: the new page answers before it has read its login.
+        tracker.onEvent(PageEvent.of("page.loaded"));
+        tracker.onEvent(PageEvent.of("loader.ready"));
+        tracker.onProbe(new Probe(true, false, null, true, false, null, null, null));
+        assertThat(tracker.status()).isNotEqualTo(AccountStatus.LOGGED_OUT);
+        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
+
+        assertThat(tracker.status()).isEqualTo(AccountStatus.READY);
+        assertThat(statuses).doesNotContain(AccountStatus.LOGGED_OUT, AccountStatus.QR);
+    }
+
+    @Test
+    void aLoginThatDisappearsFromARunningPageIsALogout() {
+        readyAccount();
+
+        tracker.onProbe(new Probe(true, false, "MAIN", true, false, null, null, null));
+
+        assertThat(tracker.status()).isEqualTo(AccountStatus.LOGGED_OUT);
+    }
+
+    @Test
     void logoutIsReportedThenANewQrIsOffered() {
         readyAccount();
 

@@ -18,8 +18,15 @@ final class Device {
     final Instant linkedAt;
     boolean unlinked;
     boolean conflict;
-    String challenge;
-    String sessionToken;
+    /**
+     * The challenges handed out and not yet answered, newest last. Each connection makes its own handshake, as with
+     * WhatsApp's servers, so two attempts of one device (a page reloading while its previous attempt is still in
+     * flight) never spoil each other's.
+     */
+    final Deque<String> challenges = new ArrayDeque<>();
+    /** The session tokens of the device's handshakes, newest last; each stays valid until the device is unlinked. */
+    final Deque<String> sessionTokens = new ArrayDeque<>();
+
     Connection connection;
     private final Deque<WireMessage> pending = new ArrayDeque<>();
 
@@ -29,6 +36,14 @@ final class Device {
         this.key = key;
         this.name = name;
         this.linkedAt = linkedAt;
+    }
+
+    /** A new challenge; the oldest unanswered ones are forgotten beyond {@code keep}. */
+    void challenge(String challenge, int keep) {
+        challenges.addLast(challenge);
+        while (challenges.size() > keep) {
+            challenges.removeFirst();
+        }
     }
 
     void enqueue(WireMessage message) {

@@ -17,31 +17,37 @@ final class DeviceSessions {
 
     private final NetworkState state;
 
+    /** How many handshakes of one device may be under way or in use at once (pages reloading, reconnecting). */
+    private static final int OPEN_HANDSHAKES = 4;
+
     DeviceSessions(NetworkState state) {
         this.state = state;
     }
 
     String challenge(String deviceId) {
         Device device = state.linkedDevice(deviceId);
-        device.challenge = state.token();
-        return device.challenge;
+        String challenge = state.token();
+        device.challenge(challenge, OPEN_HANDSHAKES);
+        return challenge;
     }
 
     Views.DeviceSession resume(String deviceId, String signature) {
         Device device = state.linkedDevice(deviceId);
-        String challenge = device.challenge;
-        device.challenge = null;
-        if (challenge == null || !device.key.verifies(challenge, signature)) {
-            throw new SimException(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "the device key does not match");
+        String answered = device.challenges.stream()
+                .filter(c -> device.key.verifies(c, signature))
+                .findFirst()
+                .orElseThrow(() ->
+                        new SimException(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "the device key does not match"));
+        device.challenges.remove(answered);
+        String token = state.token();
+        device.sessionTokens.addLast(token);
+        state.devices.put("token:" + token, device);
+        while (device.sessionTokens.size() > OPEN_HANDSHAKES) {
+            state.devices.remove("token:" + device.sessionTokens.removeFirst());
         }
-        if (device.sessionToken != null) {
-            state.devices.remove("token:" + device.sessionToken);
-        }
-        device.sessionToken = state.token();
-        state.devices.put("token:" + device.sessionToken, device);
         Phone phone = state.phones.get(device.phone);
         return new Views.DeviceSession(
-                device.sessionToken, device.id, device.phone, Wids.user(device.phone), phone.pushName, "android");
+                token, device.id, device.phone, Wids.user(device.phone), phone.pushName, "android");
     }
 
     /** The page opened its live connection; a pairing gets its QR, a device its queued messages. */

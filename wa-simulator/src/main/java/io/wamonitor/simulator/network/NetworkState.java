@@ -84,9 +84,9 @@ final class NetworkState {
             device.connection.send(new Push("logout", reason == null ? Map.of() : Map.of("reason", reason)));
             device.connection.close();
         }
-        if (device.sessionToken != null) {
-            devices.remove("token:" + device.sessionToken);
-        }
+        device.sessionTokens.forEach(token -> devices.remove("token:" + token));
+        device.sessionTokens.clear();
+        device.challenges.clear();
         log.info("Device {} unlinked", device.id);
     }
 

@@ -2,20 +2,12 @@ package io.wamonitor.simulator.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +29,7 @@ class NetworkSnapshotsTest {
 
     @Test
     void aRestartedNetworkKnowsTheLinkedDevicesTheirKeysAndWhatWaitsForThem() throws Exception {
-        KeyPair pair = keyPair();
+        KeyPair pair = TestKeys.keyPair();
         NetworkState before = state();
         before.numbers.put("15550001111", "Alice");
         Phone phone = new Phone("15550001111", "Alice");
@@ -46,7 +38,7 @@ class NetworkSnapshotsTest {
         Device device = new Device(
                 "15550001111:1",
                 phone.number,
-                DeviceKey.fromJwk(jwk(pair)),
+                DeviceKey.fromJwk(TestKeys.jwk(pair)),
                 "Support",
                 Instant.parse("2026-12-01T10:00:00Z"));
         device.enqueue(new WireMessage(
@@ -85,10 +77,7 @@ class NetworkSnapshotsTest {
         assertThat(restored.pending())
                 .singleElement()
                 .satisfies(m -> assertThat(m.body()).isEqualTo("waiting"));
-        Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-        signer.initSign(pair.getPrivate());
-        signer.update("challenge".getBytes(StandardCharsets.UTF_8));
-        assertThat(restored.key.verifies("challenge", Base64.getEncoder().encodeToString(signer.sign())))
+        assertThat(restored.key.verifies("challenge", TestKeys.sign(pair, "challenge")))
                 .as("the device's key still proves the device")
                 .isTrue();
     }
@@ -111,32 +100,5 @@ class NetworkSnapshotsTest {
     private NetworkState state() {
         SimSettings settings = new SimSettings(null, 0, 0, null, null, null, 0, dir.toString());
         return new NetworkState(settings, new MediaStore(settings), Clock.systemUTC(), scheduler);
-    }
-
-    private static KeyPair keyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
-
-    private static Map<String, String> jwk(KeyPair pair) {
-        ECPublicKey key = (ECPublicKey) pair.getPublic();
-        return Map.of(
-                "kty",
-                "EC",
-                "crv",
-                "P-256",
-                "x",
-                coordinate(key.getW().getAffineX()),
-                "y",
-                coordinate(key.getW().getAffineY()));
-    }
-
-    private static String coordinate(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        byte[] fixed = new byte[32];
-        int from = Math.max(0, bytes.length - 32);
-        System.arraycopy(bytes, from, fixed, 32 - (bytes.length - from), bytes.length - from);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
     }
 }
