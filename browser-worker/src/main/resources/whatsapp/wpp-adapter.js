@@ -41,7 +41,13 @@
       size: num(m.size), duration: num(Number(m.duration)), has_media: !!m.mediaData,
       is_group: !!(remote && (remote.server === 'g.us' || String(remote).endsWith('@g.us'))),
       is_status: !!(m.isStatusV3 || str(remote) === 'status@broadcast'), is_notification: !!m.isNotification,
-      is_forwarded: !!m.isForwarded, quoted_msg_id: m.quotedMsgId ? str(m.quotedMsgId) : null
+      is_forwarded: !!m.isForwarded, quoted_msg_id: m.quotedMsgId ? str(m.quotedMsgId) : null,
+      lat: num(m.lat), lng: num(m.lng), loc: typeof m.loc === 'string' ? m.loc : null,
+      vcards: m.type === 'vcard' ? [m.body || ''] : m.type === 'multi_vcard'
+        ? (m.vcardList || []).map((v) => (v && v.vcard) || '') : null,
+      poll_name: m.type === 'poll_creation' ? (m.pollName || '') : null,
+      poll_options: m.type === 'poll_creation' ? (m.pollOptions || []).map((o) => (o && o.name) || '') : null,
+      poll_selectable: m.type === 'poll_creation' ? num(m.pollSelectableOptionsCount) : null
     };
   };
 
@@ -61,6 +67,24 @@
     WPP.on('chat.new_message', (m) => {
       try { send('chat.new_message', messageDto(m)); } catch (e) { send('adapter.error', String(e)); }
     });
+    WPP.on('chat.new_reaction', (r) => send('chat.new_reaction', {
+      id: str(r.id), msg_id: str(r.msgId), text: r.reactionText || '', sender: str(r.sender),
+      from_me: !!(r.id && r.id.fromMe), t: num(r.timestamp)
+    }));
+    // Fires on the edited message itself (its body is the new text); latestEditMsgKey names this edit.
+    WPP.on('chat.msg_edited', (e) => {
+      try {
+        const m = e.msg || {};
+        send('chat.msg_edited', { id: str(m.id) || e.id || null, edit_id: str(m.latestEditMsgKey),
+          chat: str(m.id && m.id.remote), from: str(m.from), author: str(m.author), from_me: !!(m.id && m.id.fromMe),
+          body: m.type === 'chat' ? (m.body || '') : (m.caption || null),
+          t: num(m.latestEditSenderTimestampMs) != null ? Math.floor(m.latestEditSenderTimestampMs / 1000) : null });
+      } catch (err) { send('adapter.error', String(err)); }
+    });
+    WPP.on('chat.msg_revoke', (r) => send('chat.msg_revoke', {
+      id: str(r.id), ref_id: str(r.refId), from: str(r.from), to: str(r.to), author: str(r.author),
+      from_me: !!(r.id && r.id.fromMe), kind: r.type || null
+    }));
     WPP.on('chat.msg_ack_change', (a) => send('chat.msg_ack_change',
       { ack: num(a.ack), chat: str(a.chat), ids: (a.ids || []).map(str) }));
     send('adapter.attached', { version: WPP.version || null });

@@ -14,6 +14,9 @@ import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.contracts.event.PairingCodeResult;
 import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
@@ -47,6 +50,9 @@ public final class MessageCatalog {
             Map.entry("session.pairing_code_result.v1", PairingCodeResult.class),
             Map.entry("message.captured.v1", MessageCaptured.class),
             Map.entry("message.ack.v1", MessageAckChanged.class),
+            Map.entry("message.reaction.v1", MessageReacted.class),
+            Map.entry("message.edited.v1", MessageEdited.class),
+            Map.entry("message.revoked.v1", MessageRevoked.class),
             Map.entry("worker.heartbeat.v1", WorkerHeartbeat.class));
 
     private MessageCatalog() {}

@@ -9,6 +9,7 @@ import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.MessageAckChanged;
+import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,6 +84,65 @@ class EnvelopeCodecTest {
         assertThat(heartbeat.slotsUsed()).isEqualTo(1);
         assertThat(heartbeat.accounts()).containsExactly(UUID.fromString("3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f"));
         assertThat(codec.decode(fixture("worker.heartbeat.v1")).accountId()).isNull();
+    }
+
+    @Test
+    void aCapturedMessageFromAnOlderWorkerDecodesWithoutLidsOrTypedContent() {
+        String json = """
+                {"id":"7d1f6a62-4c1e-4b8e-9d2a-0b6a4f1e2c05","type":"message.captured.v1",
+                 "occurred_at":"2026-11-26T10:15:31Z","account_id":"3f0c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f",
+                 "payload":{"message_id":"false_15550002222@c.us_3A01","chat":"15550002222@c.us",
+                  "from":"15550002222@c.us","to":"15550001111@c.us","from_me":false,"is_group":false,
+                  "type":"chat","text":"hi","timestamp":1795693800,"notify_name":"Maria"}}""";
+
+        MessageCaptured message = (MessageCaptured)
+                codec.decode(json.getBytes(StandardCharsets.UTF_8)).payload();
+
+        assertThat(message)
+                .isEqualTo(new MessageCaptured(
+                        "false_15550002222@c.us_3A01",
+                        "15550002222@c.us",
+                        "15550002222@c.us",
+                        "15550001111@c.us",
+                        null,
+                        false,
+                        false,
+                        "chat",
+                        "hi",
+                        1795693800,
+                        "Maria",
+                        null));
+        assertThat(message.fromLid()).isNull();
+        assertThat(message.forwarded()).isFalse();
+    }
+
+    @Test
+    void typedContentRoundTrips() {
+        MessageCaptured poll = new MessageCaptured(
+                "false_15550002222@c.us_3A02",
+                "15550002222@c.us",
+                "15550002222@c.us",
+                "15550001111@c.us",
+                null,
+                false,
+                false,
+                "poll_creation",
+                null,
+                1795693800,
+                "Maria",
+                null,
+                "204812345678901@lid",
+                null,
+                null,
+                "false_15550002222@c.us_3A01",
+                true,
+                new MessageCaptured.Location(-23.5505, -46.6333, "Praça da Sé", "São Paulo"),
+                List.of("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD"),
+                new MessageCaptured.Poll("Lunch?", List.of("pizza", "sushi"), true));
+
+        Envelope<Payload> decoded = codec.decode(codec.encode(Envelope.of(UUID.randomUUID(), poll, Instant.now())));
+
+        assertThat(decoded.payload()).isEqualTo(poll);
     }
 
     @Test

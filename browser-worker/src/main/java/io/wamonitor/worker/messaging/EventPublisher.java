@@ -12,6 +12,9 @@ import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
@@ -118,6 +121,24 @@ class EventPublisher implements SessionEvents {
                 derivedId(account, "ack", acks.ack() + ":" + String.join(",", acks.messageIds())),
                 null,
                 0);
+    }
+
+    /** Ids derived from the change itself, so one reported twice (a page reload re-emits) is one event. */
+    @Override
+    public boolean messageReacted(UUID account, MessageReacted reaction) {
+        String subject = reaction.reactionId() + ":" + reaction.emoji() + ":" + reaction.timestamp();
+        return record(account, reaction, derivedId(account, "reaction", subject), null, 0);
+    }
+
+    @Override
+    public boolean messageEdited(UUID account, MessageEdited edit) {
+        String subject = edit.editId() != null ? edit.editId() : edit.messageId() + ":" + edit.text();
+        return record(account, edit, derivedId(account, "edit", subject), null, 0);
+    }
+
+    @Override
+    public boolean messageRevoked(UUID account, MessageRevoked revoke) {
+        return record(account, revoke, derivedId(account, "revoke", revoke.messageId()), null, 0);
     }
 
     @Override

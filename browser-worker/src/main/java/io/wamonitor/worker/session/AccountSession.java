@@ -3,11 +3,15 @@ package io.wamonitor.worker.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
 import io.wamonitor.worker.browser.PageSetup;
+import io.wamonitor.worker.whatsapp.Identities;
 import io.wamonitor.worker.whatsapp.Linking;
 import io.wamonitor.worker.whatsapp.Messages;
 import io.wamonitor.worker.whatsapp.PageCalls;
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +78,7 @@ final class AccountSession {
     private final SendLedger sends;
     private final Clock clock;
     private final StatusTracker tracker;
+    private final Identities identities;
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Deque<PageEvent> pageEvents = new ArrayDeque<>();
     private final Map<String, Boolean> seenMessages = new LinkedHashMap<>(256, 0.75f, false) {
@@ -134,6 +140,7 @@ final class AccountSession {
         this.captureLog = context.captureLog();
         this.sends = context.sends();
         this.clock = context.clock();
+        this.identities = new Identities(clock);
         this.tracker = new StatusTracker(
                 new StatusTracker.Observer() {
                     @Override
@@ -405,11 +412,122 @@ final class AccountSession {
                 Messages.ack(event.data()).ifPresent(acks -> events.acksChanged(account, acks));
                 continue;
             }
+            if (changeOfMessage(event)) {
+                continue;
+            }
             List<StatusTracker.Action> actions = tracker.onEvent(event);
             for (StatusTracker.Action action : actions) {
                 act(action);
             }
         }
+    }
+
+    /**
+     * Reactions, edits and deletions, reported with the person who made them named as in messages. They are
+     * recorded in the journal like messages, but WhatsApp Web keeps no history of them to look through after a
+     * restart: one the journal could not take is counted as dropped.
+     */
+    private boolean changeOfMessage(PageEvent event) {
+        long now = clock.instant().getEpochSecond();
+        boolean recorded;
+        switch (event.type()) {
+            case "chat.new_reaction" -> {
+                MessageReacted reaction = Messages.reaction(event.data(), now).orElse(null);
+                if (reaction == null) {
+                    return true;
+                }
+                Identities.Person who = person(reaction.from());
+                recorded = events.messageReacted(
+                        account,
+                        new MessageReacted(
+                                reaction.reactionId(),
+                                reaction.messageId(),
+                                reaction.chat(),
+                                who.jid(),
+                                who.lid(),
+                                reaction.fromMe(),
+                                reaction.emoji(),
+                                reaction.timestamp()));
+            }
+            case "chat.msg_edited" -> {
+                MessageEdited edit = Messages.edit(event.data(), now).orElse(null);
+                if (edit == null) {
+                    return true;
+                }
+                Identities.Person who = person(edit.from());
+                recorded = events.messageEdited(
+                        account,
+                        new MessageEdited(
+                                edit.messageId(),
+                                edit.editId(),
+                                edit.chat(),
+                                who.jid(),
+                                who.lid(),
+                                edit.fromMe(),
+                                edit.text(),
+                                edit.timestamp()));
+            }
+            case "chat.msg_revoke" -> {
+                MessageRevoked revoke = Messages.revoke(event.data(), now).orElse(null);
+                if (revoke == null) {
+                    return true;
+                }
+                Identities.Person who = person(revoke.from());
+                recorded = events.messageRevoked(
+                        account,
+                        new MessageRevoked(
+                                revoke.messageId(),
+                                revoke.revokeId(),
+                                revoke.chat(),
+                                who.jid(),
+                                who.lid(),
+                                revoke.fromMe(),
+                                revoke.kind(),
+                                revoke.timestamp()));
+            }
+            default -> {
+                return false;
+            }
+        }
+        if (!recorded) {
+            metrics.droppedChanges.increment();
+            log.warn("Account {}: the journal is full; a {} event is dropped", account, event.type());
+        }
+        return true;
+    }
+
+    /** The person a wid names, phone number first (a group or unknown id stays as it is). */
+    private Identities.Person person(String wid) {
+        if (wid == null) {
+            return new Identities.Person(null, null, null);
+        }
+        try {
+            return identities.resolve(page, List.of(wid)).getOrDefault(wid, Identities.Person.of(wid));
+        } catch (RuntimeException e) {
+            // the page is reloading: the change is reported with the id the page gave
+            return Identities.Person.of(wid);
+        }
+    }
+
+    /** The message with from, to and author as phone JIDs where known, and their LIDs beside them. */
+    private MessageCaptured withIdentities(MessageCaptured m) {
+        List<String> wids = new ArrayList<>(3);
+        for (String wid : new String[] {m.from(), m.to(), m.author()}) {
+            if (wid != null) {
+                wids.add(wid);
+            }
+        }
+        Map<String, Identities.Person> people;
+        try {
+            people = identities.resolve(page, wids);
+        } catch (RuntimeException e) {
+            // the page is reloading: the ids stay as the page gave them
+            people = Map.of();
+        }
+        Identities.Person from = people.getOrDefault(m.from(), Identities.Person.of(m.from()));
+        Identities.Person to = people.getOrDefault(m.to(), Identities.Person.of(m.to()));
+        Identities.Person author = people.getOrDefault(m.author(), Identities.Person.of(m.author()));
+        return m.withIdentities(from.jid(), from.lid(), to.jid(), to.lid(), author.jid(), author.lid());
     }
 
     /**
@@ -424,7 +542,7 @@ final class AccountSession {
                 || captureLog.captured(account, read.messageId())) {
             return false;
         }
-        MessageCaptured message = read;
+        MessageCaptured message = withIdentities(read);
         if (Messages.hasMedia(data) && page != null) {
             MessageCaptured.Media media;
             try {
@@ -440,19 +558,7 @@ final class AccountSession {
                         firstLine(e.getMessage()));
                 media = new MessageCaptured.Media(null, null, null, null, null, "download_failed");
             }
-            message = new MessageCaptured(
-                    read.messageId(),
-                    read.chat(),
-                    read.from(),
-                    read.to(),
-                    read.author(),
-                    read.fromMe(),
-                    read.isGroup(),
-                    read.type(),
-                    read.text(),
-                    read.timestamp(),
-                    read.notifyName(),
-                    media);
+            message = message.withMedia(media);
         }
         if (!events.messageCaptured(account, message)) {
             backfillRetryAt = Math.min(backfillRetryAt, clock.millis() + BACKFILL_RETRY_MS);

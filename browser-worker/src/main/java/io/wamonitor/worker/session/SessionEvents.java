@@ -3,6 +3,9 @@ package io.wamonitor.worker.session;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
 import java.util.UUID;
@@ -28,6 +31,12 @@ public interface SessionEvents {
     boolean messageCaptured(UUID account, MessageCaptured message);
 
     boolean acksChanged(UUID account, MessageAckChanged acks);
+
+    boolean messageReacted(UUID account, MessageReacted reaction);
+
+    boolean messageEdited(UUID account, MessageEdited edit);
+
+    boolean messageRevoked(UUID account, MessageRevoked revoke);
 
     /** A send command ended (sent, refused, or found interrupted after a restart). */
     boolean sendFinished(UUID account, SendResult result);

@@ -12,6 +12,7 @@ class SessionMetrics {
     final Counter browserRelaunches;
     final Counter launchFailures;
     final Counter backfilledMessages;
+    final Counter droppedChanges;
 
     SessionMetrics(MeterRegistry registry) {
         pageCrashes = Counter.builder("wamonitor.worker.page.crashes")
@@ -26,6 +27,10 @@ class SessionMetrics {
         backfilledMessages = Counter.builder("wamonitor.worker.messages.backfilled")
                 .description("Messages found in WhatsApp Web's store after a restart or outage that had never been "
                         + "captured, reported late rather than lost")
+                .register(registry);
+        droppedChanges = Counter.builder("wamonitor.worker.message.changes.dropped")
+                .description("Reactions, edits and deletions not reported because the journal was full (WhatsApp "
+                        + "Web keeps no history of them to report later)")
                 .register(registry);
     }
 }

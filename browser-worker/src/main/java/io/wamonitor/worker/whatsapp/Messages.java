@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.worker.browser.BrowserPage;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +113,123 @@ public final class Messages {
                 body,
                 m.path("t").asLong(0),
                 text(m, "notify_name"),
-                null));
+                null,
+                null,
+                null,
+                null,
+                text(m, "quoted_msg_id"),
+                m.path("is_forwarded").asBoolean(false),
+                location(m),
+                vcards(m),
+                poll(m)));
+    }
+
+    /**
+     * A shared location: WhatsApp Web keeps the coordinates in {@code lat}/{@code lng} and the place as one
+     * {@code loc} text, its name on the first line and its address after.
+     */
+    private static MessageCaptured.Location location(JsonNode m) {
+        if (!m.path("lat").isNumber() || !m.path("lng").isNumber()) {
+            return null;
+        }
+        String loc = text(m, "loc");
+        String name = null;
+        String address = null;
+        if (loc != null && !loc.isBlank()) {
+            int newline = loc.indexOf('\n');
+            name = newline < 0 ? loc : loc.substring(0, newline);
+            address = newline < 0 ? null : loc.substring(newline + 1).strip();
+            address = address == null || address.isEmpty() ? null : address;
+        }
+        return new MessageCaptured.Location(
+                m.path("lat").asDouble(), m.path("lng").asDouble(), name, address);
+    }
+
+    private static List<String> vcards(JsonNode m) {
+        if (!m.path("vcards").isArray()) {
+            return null;
+        }
+        List<String> cards = new ArrayList<>();
+        m.path("vcards").forEach(card -> {
+            if (card.isTextual() && !card.asText().isBlank()) {
+                cards.add(card.asText());
+            }
+        });
+        return cards;
+    }
+
+    /** A poll: WhatsApp counts how many options a voter may pick, 0 meaning any number of them. */
+    private static MessageCaptured.Poll poll(JsonNode m) {
+        if (!m.path("poll_options").isArray()) {
+            return null;
+        }
+        List<String> options = new ArrayList<>();
+        m.path("poll_options").forEach(option -> options.add(option.asText("")));
+        int selectable = m.path("poll_selectable").asInt(0);
+        return new MessageCaptured.Poll(text(m, "poll_name"), options, selectable != 1);
+    }
+
+    /** The reaction in a {@code chat.new_reaction} DTO (its sender as the page names them). */
+    public static Optional<MessageReacted> reaction(JsonNode r, long nowSeconds) {
+        String target = text(r, "msg_id");
+        String reactionId = text(r, "id");
+        if (target == null || reactionId == null) {
+            return Optional.empty();
+        }
+        // WhatsApp stamps reactions in milliseconds.
+        long t = r.path("t").asLong(0);
+        long seconds = t > 100_000_000_000L ? t / 1000 : t > 0 ? t : nowSeconds;
+        return Optional.of(new MessageReacted(
+                reactionId,
+                target,
+                chatOf(target),
+                text(r, "sender"),
+                null,
+                r.path("from_me").asBoolean(false),
+                text(r, "text"),
+                seconds));
+    }
+
+    /** The edit in a {@code chat.msg_edited} DTO. */
+    public static Optional<MessageEdited> edit(JsonNode e, long nowSeconds) {
+        String id = text(e, "id");
+        if (id == null) {
+            return Optional.empty();
+        }
+        String author = text(e, "author");
+        return Optional.of(new MessageEdited(
+                id,
+                text(e, "edit_id"),
+                text(e, "chat") != null ? text(e, "chat") : chatOf(id),
+                author != null ? author : text(e, "from"),
+                null,
+                e.path("from_me").asBoolean(false),
+                text(e, "body"),
+                e.path("t").isNumber() ? e.path("t").asLong() : nowSeconds));
+    }
+
+    /** The deletion in a {@code chat.msg_revoke} DTO (it carries no time: now). */
+    public static Optional<MessageRevoked> revoke(JsonNode r, long nowSeconds) {
+        String target = text(r, "ref_id");
+        if (target == null) {
+            return Optional.empty();
+        }
+        String author = text(r, "author");
+        return Optional.of(new MessageRevoked(
+                target,
+                text(r, "id"),
+                chatOf(target),
+                author != null ? author : text(r, "from"),
+                null,
+                r.path("from_me").asBoolean(false),
+                text(r, "kind"),
+                nowSeconds));
+    }
+
+    /** The chat of a serialized message key ({@code fromMe_chat_id[_participant]}). */
+    static String chatOf(String key) {
+        String[] parts = key.split("_");
+        return parts.length >= 3 ? parts[1] : null;
     }
 
     public static boolean hasMedia(JsonNode m) {

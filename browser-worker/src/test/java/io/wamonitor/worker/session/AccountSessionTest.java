@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.contracts.event.ProfileBackedUp;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.testkit.MutableClock;
@@ -240,6 +243,21 @@ class AccountSessionTest {
 
         @Override
         public boolean acksChanged(UUID account, MessageAckChanged acks) {
+            return true;
+        }
+
+        @Override
+        public boolean messageReacted(UUID account, MessageReacted reaction) {
+            return true;
+        }
+
+        @Override
+        public boolean messageEdited(UUID account, MessageEdited edit) {
+            return true;
+        }
+
+        @Override
+        public boolean messageRevoked(UUID account, MessageRevoked revoke) {
             return true;
         }
 
