@@ -12,6 +12,9 @@ const EVENT_KINDS = [
   ['status', 'every status change of the account'],
   ['ack', 'delivery and read receipts of sent messages'],
   ['qr', 'every new QR code (whoever receives it can link the account)'],
+  ['reaction', 'reactions to messages (added, changed or taken back)'],
+  ['message_edited', 'messages whose author changed the text'],
+  ['message_revoked', 'messages deleted for everyone'],
 ];
 
 /** Changes the webhook URL and subscriptions; an empty URL removes the webhook. Applies from the next event. */

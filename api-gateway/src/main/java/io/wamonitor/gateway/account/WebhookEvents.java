@@ -11,15 +11,19 @@ import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Set;
 
-/** Event kinds an account may subscribe to: {@code message} (default), {@code status}, {@code qr}, {@code ack}. */
+/**
+ * Event kinds an account may subscribe to: {@code message} (default), {@code status}, {@code qr}, {@code ack},
+ * {@code reaction}, {@code message_edited}, {@code message_revoked}.
+ */
 @Constraint(validatedBy = WebhookEvents.Validator.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @interface WebhookEvents {
 
-    Set<String> KINDS = Set.of("message", "status", "qr", "ack");
+    Set<String> KINDS = Set.of("message", "status", "qr", "ack", "reaction", "message_edited", "message_revoked");
 
-    String message() default "must be a non-empty list of message, status, qr, ack";
+    String message() default
+            "must be a non-empty list of message, status, qr, ack, reaction, message_edited, message_revoked";
 
     Class<?>[] groups() default {};
 

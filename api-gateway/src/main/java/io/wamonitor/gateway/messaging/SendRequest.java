@@ -12,8 +12,9 @@ import jakarta.validation.constraints.Size;
  */
 record SendRequest(
         @NotBlank(message = "is required") @Pattern(
-                regexp = "\\+?[0-9]{7,15}|[0-9]{7,15}@c\\.us|[0-9][0-9-]{4,40}@g\\.us",
-                message = "must be a phone number with country code, <digits>@c.us or <id>@g.us")
+                regexp = RECIPIENT,
+                message = "must be a phone number with country code (spaces, dashes, dots and brackets are allowed), "
+                        + "<digits>@c.us, <digits>@lid or <id>@g.us")
         String to,
 
         @Size(max = 65536, message = "must be at most 65536 characters") @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MULTI_LINE_RULE) String message,
@@ -33,11 +34,19 @@ record SendRequest(
 
             @Size(max = 255, message = "must be at most 255 characters") String filename) {}
 
-    /** The chat id WhatsApp uses for {@code to}. */
+    /**
+     * Who a message may go to: a phone number with its country code (7 to 15 digits, written with +, spaces,
+     * dashes, dots or brackets as people write them), or a WhatsApp id: a person's {@code @c.us} or {@code @lid},
+     * a group's {@code @g.us}.
+     */
+    static final String RECIPIENT =
+            "\\+?(?:[ ()\\-.]*[0-9]){7,15}[ ()\\-.]*|[0-9]{7,15}@c\\.us|[0-9][0-9-]{4,40}@g\\.us|[0-9]{6,20}@lid";
+
+    /** The chat id WhatsApp uses for {@code to}: ids as given, numbers as {@code <digits>@c.us}. */
     String chatId() {
-        if (to.endsWith("@c.us") || to.endsWith("@g.us")) {
+        if (to.endsWith("@c.us") || to.endsWith("@g.us") || to.endsWith("@lid")) {
             return to;
         }
-        return to.replace("+", "") + "@c.us";
+        return to.replaceAll("[^0-9]", "") + "@c.us";
     }
 }

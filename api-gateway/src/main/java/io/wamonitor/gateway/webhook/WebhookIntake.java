@@ -7,6 +7,9 @@ import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.gateway.account.AccountDeleted;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
@@ -19,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -84,6 +88,50 @@ public class WebhookIntake {
     void onAck(WorkerEvent<MessageAckChanged> event) {
         MessageAckChanged acks = event.payload();
         onAck(event.accountId(), acks.messageIds(), acks.chat(), acks.ack(), event.occurredAt());
+    }
+
+    @EventListener
+    @Order(10)
+    void onReaction(WorkerEvent<MessageReacted> event) {
+        MessageReacted r = event.payload();
+        onChange(
+                event.accountId(),
+                "reaction",
+                r.reactionId() + ":" + r.emoji() + ":" + r.timestamp(),
+                (eventId, account) -> WebhookPayloads.reaction(eventId, account, r));
+    }
+
+    @EventListener
+    @Order(10)
+    void onEdit(WorkerEvent<MessageEdited> event) {
+        MessageEdited e = event.payload();
+        onChange(
+                event.accountId(),
+                "message_edited",
+                e.editId() != null ? e.editId() : e.messageId() + ":" + e.text(),
+                (eventId, account) -> WebhookPayloads.edit(eventId, account, e));
+    }
+
+    @EventListener
+    @Order(10)
+    void onRevoke(WorkerEvent<MessageRevoked> event) {
+        MessageRevoked r = event.payload();
+        onChange(
+                event.accountId(),
+                "message_revoked",
+                r.messageId(),
+                (eventId, account) -> WebhookPayloads.revoke(eventId, account, r));
+    }
+
+    /** A reaction, edit or deletion, for receivers that subscribed to that kind; recorded once per change. */
+    void onChange(UUID account, String kind, String subject, BiFunction<String, String, Object> payload) {
+        String accountId = account.toString();
+        accounts.webhookTarget(accountId).filter(t -> t.wants(kind)).ifPresent(target -> {
+            String eventId = derivedEventId(accountId, kind, subject);
+            if (store.find(accountId, eventId).isEmpty()) {
+                record(accountId, eventId, kind, target.url(), payload.apply(eventId, accountId));
+            }
+        });
     }
 
     @EventListener

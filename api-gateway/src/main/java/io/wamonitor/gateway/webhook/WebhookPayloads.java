@@ -3,8 +3,12 @@ package io.wamonitor.gateway.webhook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.gateway.account.QrCodes;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The bodies receivers get: the product brief's unified message format plus an event id, and the status, ack
@@ -15,7 +19,12 @@ final class WebhookPayloads {
 
     private WebhookPayloads() {}
 
-    /** A message the account received, or sent (from the phone or through the API). */
+    /**
+     * A message the account received, or sent (from the phone or through the API). {@code from}, {@code to} and
+     * {@code author} are phone JIDs wherever the number is known; {@code from} is the sender's {@code @lid} when
+     * it is not ({@code from_phone} null). {@code location}, {@code contacts} and {@code poll} appear on messages
+     * of those types.
+     */
     public record MessageEvent(
             String event,
             String eventId,
@@ -30,7 +39,65 @@ final class WebhookPayloads {
             @JsonInclude(JsonInclude.Include.NON_NULL) String author,
             String type,
             String text,
-            MediaInfo media) {}
+            MediaInfo media,
+            String fromPhone,
+            String fromLid,
+            String toLid,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String authorLid,
+            String senderName,
+            String quotedMessageId,
+            boolean isForwarded,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LocationInfo location,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<ContactCard> contacts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PollInfo poll) {}
+
+    /** Coordinates in degrees; the place's name and address when the sender picked a place. */
+    public record LocationInfo(double latitude, double longitude, String name, String address) {}
+
+    /** A shared contact: the name on the card ({@code FN}) and the whole vCard. */
+    public record ContactCard(String name, String vcard) {}
+
+    /** A poll: the question, its options in order, and whether a voter may pick several. */
+    public record PollInfo(String question, List<String> options, boolean multiple) {}
+
+    /** Someone reacted to a message ({@code emoji} empty when they took the reaction back). */
+    public record ReactionEvent(
+            String event,
+            String eventId,
+            String accountId,
+            String messageId,
+            String reactionId,
+            String chat,
+            String from,
+            String fromLid,
+            boolean fromMe,
+            String emoji,
+            long timestamp) {}
+
+    /** The author changed a message's text. */
+    public record EditEvent(
+            String event,
+            String eventId,
+            String accountId,
+            String messageId,
+            String chat,
+            String from,
+            String fromLid,
+            boolean fromMe,
+            String text,
+            long timestamp) {}
+
+    /** A message was deleted for everyone. */
+    public record RevokeEvent(
+            String event,
+            String eventId,
+            String accountId,
+            String messageId,
+            String chat,
+            String from,
+            String fromLid,
+            boolean fromMe,
+            long timestamp) {}
 
     /**
      * @param mediaUrl          the signed URL to download it from (no API key), or null
@@ -86,7 +153,74 @@ final class WebhookPayloads {
                 m.isGroup() ? m.author() : null,
                 "chat".equals(m.type()) ? "text" : m.type(),
                 m.text(),
-                media(m.media(), mediaUrl));
+                media(m.media(), mediaUrl),
+                m.from() != null && m.from().endsWith("@c.us") ? m.from() : null,
+                m.fromLid(),
+                m.toLid(),
+                m.isGroup() ? m.authorLid() : null,
+                m.notifyName(),
+                m.quotedMessageId(),
+                Boolean.TRUE.equals(m.forwarded()),
+                m.location() == null
+                        ? null
+                        : new LocationInfo(
+                                m.location().latitude(),
+                                m.location().longitude(),
+                                m.location().name(),
+                                m.location().address()),
+                m.vcards() == null
+                        ? null
+                        : m.vcards().stream()
+                                .map(card -> new ContactCard(VCards.formattedName(card), card))
+                                .toList(),
+                m.poll() == null
+                        ? null
+                        : new PollInfo(
+                                m.poll().question(),
+                                m.poll().options(),
+                                m.poll().multiple()));
+    }
+
+    static ReactionEvent reaction(String eventId, String accountId, MessageReacted r) {
+        return new ReactionEvent(
+                "reaction",
+                eventId,
+                accountId,
+                r.messageId(),
+                r.reactionId(),
+                r.chat(),
+                r.from(),
+                r.fromLid(),
+                r.fromMe(),
+                r.emoji(),
+                r.timestamp());
+    }
+
+    static EditEvent edit(String eventId, String accountId, MessageEdited e) {
+        return new EditEvent(
+                "message_edited",
+                eventId,
+                accountId,
+                e.messageId(),
+                e.chat(),
+                e.from(),
+                e.fromLid(),
+                e.fromMe(),
+                e.text(),
+                e.timestamp());
+    }
+
+    static RevokeEvent revoke(String eventId, String accountId, MessageRevoked r) {
+        return new RevokeEvent(
+                "message_revoked",
+                eventId,
+                accountId,
+                r.messageId(),
+                r.chat(),
+                r.from(),
+                r.fromLid(),
+                r.fromMe(),
+                r.timestamp());
     }
 
     static StatusEvent status(

@@ -155,7 +155,8 @@ class RequestModelPropertiesIT {
     }
 
     /** The recipient forms SendRequest accepts. */
-    private static final String RECIPIENT = "\\+?[0-9]{7,15}|[0-9]{7,15}@c\\.us|[0-9][0-9-]{4,40}@g\\.us";
+    private static final String RECIPIENT =
+            "\\+?(?:[ ()\\-.]*[0-9]){7,15}[ ()\\-.]*|[0-9]{7,15}@c\\.us|[0-9][0-9-]{4,40}@g\\.us|[0-9]{6,20}@lid";
 
     @ParameterizedTest
     @InstancioSource(samples = 200)
@@ -302,10 +303,14 @@ class RequestModelPropertiesIT {
     }
 
     private static Object phone(Random r) {
-        return switch (r.intRange(0, 3)) {
+        return switch (r.intRange(0, 5)) {
             case 0 -> r.digits(r.intRange(1, 20));
             case 1 -> r.digits(r.intRange(7, 15)) + "@c.us";
             case 2 -> "+" + r.digits(r.intRange(7, 15));
+            case 3 ->
+                "+" + r.digits(r.intRange(1, 3)) + " (" + r.digits(3) + ") " + r.digits(r.intRange(2, 5)) + "-"
+                        + r.digits(r.intRange(2, 6));
+            case 4 -> r.digits(r.intRange(4, 22)) + "@lid";
             default -> anyText(r);
         };
     }

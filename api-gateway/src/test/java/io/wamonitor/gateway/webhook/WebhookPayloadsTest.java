@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.wamonitor.contracts.event.MessageCaptured;
+import io.wamonitor.contracts.event.MessageEdited;
+import io.wamonitor.contracts.event.MessageReacted;
+import io.wamonitor.contracts.event.MessageRevoked;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +28,25 @@ class WebhookPayloadsTest {
     @Test
     void aTextMessageIsTheBriefsUnifiedPayload() throws IOException {
         MessageCaptured text = new MessageCaptured(
-                "false_15550002222@c.us_3A1B2C3D4E5F60718293",
-                "15550002222@c.us",
-                "15550002222@c.us",
-                "15550001111@c.us",
-                null,
-                false,
-                false,
-                "chat",
-                "Message text or caption",
-                1795693800L,
-                "Ann",
-                null);
+                        "false_15550002222@c.us_3A1B2C3D4E5F60718293",
+                        "15550002222@c.us",
+                        "15550002222@c.us",
+                        "15550001111@c.us",
+                        null,
+                        false,
+                        false,
+                        "chat",
+                        "Message text or caption",
+                        1795693800L,
+                        "Ann",
+                        null)
+                .withIdentities(
+                        "15550002222@c.us",
+                        "204812345678901@lid",
+                        "15550001111@c.us",
+                        "139871234567890@lid",
+                        null,
+                        null);
         assertMatches(
                 "message.json", WebhookPayloads.message("6f1c2d3e-0000-4000-8000-000000000001", ACCOUNT, text, null));
     }
@@ -54,7 +65,15 @@ class WebhookPayloadsTest {
                 "the menu",
                 1795693801L,
                 null,
-                new MessageCaptured.Media("image/jpeg", "menu.jpg", 245680L, null, "AAAA", null));
+                new MessageCaptured.Media("image/jpeg", "menu.jpg", 245680L, null, "AAAA", null),
+                null,
+                null,
+                "187654321098765@lid",
+                "false_120363012345678901@g.us_3A1B2C3D4E5F60718290_187654321098765@lid",
+                true,
+                null,
+                null,
+                null);
         assertMatches(
                 "message-media.json",
                 WebhookPayloads.message(
@@ -82,6 +101,156 @@ class WebhookPayloadsTest {
         assertMatches(
                 "message-media-unavailable.json",
                 WebhookPayloads.message("6f1c2d3e-0000-4000-8000-000000000003", ACCOUNT, video, null));
+    }
+
+    @Test
+    void aSenderWhoHidesTheirNumberIsNamedByTheirLid() throws IOException {
+        MessageCaptured hidden = new MessageCaptured(
+                "false_204812345678901@lid_3A1B2C3D4E5F60718310",
+                "204812345678901@lid",
+                "204812345678901@lid",
+                "15550001111@c.us",
+                null,
+                false,
+                false,
+                "chat",
+                "who is this?",
+                1795693810L,
+                "Bea",
+                null,
+                "204812345678901@lid",
+                "139871234567890@lid",
+                null,
+                null,
+                false,
+                null,
+                null,
+                null);
+        assertMatches(
+                "message-hidden-number.json",
+                WebhookPayloads.message("6f1c2d3e-0000-4000-8000-000000000010", ACCOUNT, hidden, null));
+    }
+
+    @Test
+    void locationsContactCardsAndPollsAreTypedObjects() throws IOException {
+        assertMatches(
+                "message-location.json",
+                WebhookPayloads.message(
+                        "6f1c2d3e-0000-4000-8000-000000000011",
+                        ACCOUNT,
+                        typed(
+                                "false_15550002222@c.us_3A1B2C3D4E5F60718311",
+                                "location",
+                                new MessageCaptured.Location(-23.5505, -46.6333, "Praça da Sé", "Sé, São Paulo - SP"),
+                                null,
+                                null),
+                        null));
+        assertMatches(
+                "message-contacts.json",
+                WebhookPayloads.message(
+                        "6f1c2d3e-0000-4000-8000-000000000012",
+                        ACCOUNT,
+                        typed(
+                                "false_15550002222@c.us_3A1B2C3D4E5F60718312",
+                                "multi_vcard",
+                                null,
+                                List.of(
+                                        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Souza\n"
+                                                + "TEL;type=CELL;waid=5511988887777:+55 11 98888-7777\nEND:VCARD",
+                                        "BEGIN:VCARD\nVERSION:3.0\nFN:Bar\\, Inc.\nEND:VCARD"),
+                                null),
+                        null));
+        assertMatches(
+                "message-poll.json",
+                WebhookPayloads.message(
+                        "6f1c2d3e-0000-4000-8000-000000000013",
+                        ACCOUNT,
+                        typed(
+                                "false_15550002222@c.us_3A1B2C3D4E5F60718313",
+                                "poll_creation",
+                                null,
+                                null,
+                                new MessageCaptured.Poll("Lunch?", List.of("pizza", "sushi", "salad"), false)),
+                        null));
+    }
+
+    @Test
+    void reactionsEditsAndDeletions() throws IOException {
+        assertMatches(
+                "reaction.json",
+                WebhookPayloads.reaction(
+                        "6f1c2d3e-0000-4000-8000-000000000014",
+                        ACCOUNT,
+                        new MessageReacted(
+                                "false_15550002222@c.us_3A1B2C3D4E5F60718314",
+                                "true_15550002222@c.us_3EB0AABBCCDDEEFF0011",
+                                "15550002222@c.us",
+                                "15550002222@c.us",
+                                "204812345678901@lid",
+                                false,
+                                "👍",
+                                1795693814L)));
+        assertMatches(
+                "message-edited.json",
+                WebhookPayloads.edit(
+                        "6f1c2d3e-0000-4000-8000-000000000015",
+                        ACCOUNT,
+                        new MessageEdited(
+                                "false_15550002222@c.us_3A1B2C3D4E5F60718293",
+                                "false_15550002222@c.us_3A9F8E7D6C5B4A392817",
+                                "15550002222@c.us",
+                                "15550002222@c.us",
+                                "204812345678901@lid",
+                                false,
+                                "see you at 8, not 7",
+                                1795693815L)));
+        assertMatches(
+                "message-revoked.json",
+                WebhookPayloads.revoke(
+                        "6f1c2d3e-0000-4000-8000-000000000016",
+                        ACCOUNT,
+                        new MessageRevoked(
+                                "false_15550002222@c.us_3A1B2C3D4E5F60718293",
+                                "false_15550002222@c.us_3A77665544332211AA00",
+                                "15550002222@c.us",
+                                "15550002222@c.us",
+                                "204812345678901@lid",
+                                false,
+                                "revoke",
+                                1795693816L)));
+    }
+
+    @Test
+    void aContactCardsNameIsItsFormattedName() {
+        assertThat(VCards.formattedName("BEGIN:VCARD\r\nFN;CHARSET=UTF-8:Jo\r\n ão\r\nEND:VCARD"))
+                .isEqualTo("João");
+        assertThat(VCards.formattedName("BEGIN:VCARD\nN:Souza;Ana\nEND:VCARD")).isNull();
+        assertThat(VCards.formattedName(null)).isNull();
+    }
+
+    private static MessageCaptured typed(
+            String id, String type, MessageCaptured.Location location, List<String> vcards, MessageCaptured.Poll poll) {
+        return new MessageCaptured(
+                id,
+                "15550002222@c.us",
+                "15550002222@c.us",
+                "15550001111@c.us",
+                null,
+                false,
+                false,
+                type,
+                null,
+                1795693810L,
+                "Ann",
+                null,
+                "204812345678901@lid",
+                null,
+                null,
+                null,
+                false,
+                location,
+                vcards,
+                poll);
     }
 
     @Test
