@@ -125,8 +125,11 @@
     if (!msg) return '';
     if (msg.type === 'chat') return msg.body;
     if (msg.type === 'ciphertext') return 'Waiting for this message...';
+    if (msg.type === 'revoked') return 'This message was deleted';
     var label = { image: 'Photo', video: 'Video', audio: 'Audio', ptt: 'Voice message', document: msg.filename ||
-      'Document', sticker: 'Sticker' }[msg.type] || msg.type;
+      'Document', sticker: 'Sticker', location: 'Location' + (msg.loc ? ': ' + msg.loc.split('\n')[0] : ''),
+      vcard: 'Contact', multi_vcard: (msg.vcardList || []).length + ' contacts',
+      poll_creation: 'Poll: ' + (msg.pollName || '') }[msg.type] || msg.type;
     return (msg.caption ? label + ': ' + msg.caption : label);
   }
 
@@ -191,16 +194,37 @@
         .slice(0, 4).toUpperCase()) + '</div><div><div>' + esc(msg.filename || preview(msg)) +
         '</div><div class="size">' + esc(humanSize(msg.size)) + '</div></div></div>';
     }
+    if (msg.type === 'location') {
+      html += '<div class="doc"><div class="icon">MAP</div><div><div>' + esc(msg.loc ? msg.loc.split('\n')[0] :
+        'Location') + '</div><div class="size">' + esc(msg.lat + ', ' + msg.lng) + '</div></div></div>';
+    } else if (msg.type === 'vcard' || msg.type === 'multi_vcard') {
+      var names = msg.type === 'vcard' ? [(/^FN(?:;[^:\r\n]*)?:(.*)$/m.exec(msg.body || '') || [])[1] || 'Contact']
+        : (msg.vcardList || []).map(function (v) { return v.displayName || 'Contact'; });
+      html += '<div class="doc"><div class="icon">VCF</div><div>' + names.map(esc).join('<br>') + '</div></div>';
+    } else if (msg.type === 'poll_creation') {
+      html += '<div class="poll"><b>' + esc(msg.pollName) + '</b>' + (msg.pollSelectableOptionsCount === 1 ? '' :
+        ' <span class="size">(choose several)</span>') + (msg.pollOptions || []).map(function (o) {
+        return '<div>&#9675; ' + esc(o.name) + '</div>'; }).join('') + '</div>';
+    }
+    if (msg.isForwarded) html += '<div class="size"><i>Forwarded</i></div>';
+    if (msg.quotedMsgId) {
+      var quoted = client.messages.get(msg.quotedMsgId._serialized);
+      html += '<div class="quote">' + esc(quoted ? preview(quoted) : 'a message') + '</div>';
+    }
     var text = msg.type === 'chat' ? msg.body : msg.type === 'ciphertext'
-      ? 'Waiting for this message. This may take a while.' : (msg.type === 'document' &&
-        msg.caption === msg.filename ? '' : msg.caption);
+      ? 'Waiting for this message. This may take a while.' : msg.type === 'revoked' ? 'This message was deleted'
+        : (msg.type === 'document' && msg.caption === msg.filename ? '' : msg.caption);
+    if (msg.latestEditMsgKey) text = (text || '') + ' (edited)';
     var ticks = '';
     if (out) {
       ticks = '<span class="ticks' + (msg.ack >= 3 ? ' read' : '') + '">' +
         (msg.ack >= 2 ? '&#10003;&#10003;' : msg.ack === 1 ? '&#10003;' : '&#128339;') + '</span>';
     }
+    var reactions = msg.attributes._reactions ? Object.keys(msg.attributes._reactions).map(function (k) {
+      return msg.attributes._reactions[k]; }) : [];
     html += '<span class="body">' + esc(text || '') + '</span><span class="meta">' + time(msg.t) + ticks +
-      '</span></div>';
+      '</span>' + (reactions.length ? '<div class="reactions">' + esc(reactions.join(' ')) + '</div>' : '') +
+      '</div>';
     return html;
   }
 

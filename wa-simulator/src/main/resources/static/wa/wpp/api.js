@@ -204,17 +204,32 @@ var api = {
         var wid = toWid(contactId);
         return http('GET', '/wa/contacts/exists?id=' + encodeURIComponent(wid._serialized));
       }).then(function (r) {
-        return r.wid ? { wid: new Wid(r.wid), biz: false } : null;
+        if (!r.wid) return null;
+        var result = { wid: new Wid(r.wid), biz: false };
+        if (r.lid) result.lid = new Wid(r.lid);
+        return result;
       }, function (e) {
         if (e && e.code === 'invalid_wid') throw e;
         return null;
       });
     },
     getPnLidEntry: function (contactId) {
+      var wid;
       return Promise.resolve().then(function () {
-        var wid = toWid(contactId);
-        return { phoneNumber: { id: wid.user, server: wid.server, _serialized: wid._serialized },
-          contact: { name: chats.has(wid._serialized) ? chats.get(wid._serialized).name : undefined } };
+        wid = toWid(contactId);
+        if (!wid.isUser() && !wid.isLid()) throw WPPError('invalid_wid', 'Invalid WID value for ' + wid._serialized + ' - getPnLidEntry only supports @c.us and @lid.', { id: wid._serialized });
+        return http('GET', '/wa/contacts/lid?id=' + encodeURIComponent(wid._serialized));
+      }).then(function (r) {
+        var entry = {};
+        var part = function (serialized) {
+          var w = new Wid(serialized);
+          return { id: w.user, server: w.server, _serialized: w._serialized };
+        };
+        if (r.lid) entry.lid = part(r.lid);
+        if (r.phone_number) entry.phoneNumber = part(r.phone_number);
+        var chat = chats.get(wid._serialized);
+        if (r.name || chat) entry.contact = { name: chat ? chat.name : undefined, pushname: r.name || undefined };
+        return entry;
       });
     },
     get: function (contactId) {

@@ -79,7 +79,9 @@ MsgModel.prototype = Object.create(Model.prototype);
 defineAttributes(MsgModel.prototype, ['id', 'from', 'to', 'author', 'type', 'subtype', 'body', 'caption', 't',
   'notifyName', 'self', 'ack', 'isNewMsg', 'mimetype', 'filename', 'size', 'duration', 'filehash', 'mediaData',
   'isForwarded', 'forwardingScore', 'star', 'broadcast', 'mentionedJidList', 'quotedStanzaID',
-  'quotedParticipant', 'quotedRemoteJid', 'width', 'height', 'isViewOnce', 'isGif']);
+  'quotedParticipant', 'quotedRemoteJid', 'width', 'height', 'isViewOnce', 'isGif', 'lat', 'lng', 'loc',
+  'vcardList', 'vcardFormattedName', 'pollName', 'pollOptions', 'pollSelectableOptionsCount', 'latestEditMsgKey',
+  'latestEditSenderTimestampMs']);
 Object.defineProperties(MsgModel.prototype, {
   isGroupMsg: { get: function () { return this.id.remote.isGroup(); } },
   isSentByMe: { get: function () { return this.id.fromMe; } },
@@ -87,7 +89,8 @@ Object.defineProperties(MsgModel.prototype, {
   isNotification: { get: function () { return NOTIFICATION_TYPES.indexOf(this.type) >= 0; } },
   isMedia: { get: function () { return MEDIA_TYPES.indexOf(this.type) >= 0; } },
   isPSA: { get: function () { return false; } },
-  quotedMsgId: { get: function () { return undefined; } },
+  // wa-js adds this getter: the quoted message's key, from the reply context WhatsApp keeps.
+  quotedMsgId: { get: function () { return this.attributes._quotedKey ? MsgKey.fromString(this.attributes._quotedKey) : undefined; } },
   chat: { get: function () { return chats.get(this.id.remote._serialized); } }
 });
 

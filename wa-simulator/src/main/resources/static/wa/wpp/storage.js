@@ -42,7 +42,13 @@ function messageRecord(msg) {
     participant: a.id.participant ? a.id.participant._serialized : null, from: widString(a.from),
     to: widString(a.to), author: widString(a.author), type: a.type, body: a.body, caption: a.caption, t: a.t,
     notifyName: a.notifyName, ack: a.ack, mimetype: a.mimetype, filename: a.filename, size: a.size,
-    duration: a.duration, mediaId: a._mediaId || null, hasMedia: !!a.mediaData
+    duration: a.duration, mediaId: a._mediaId || null, hasMedia: !!a.mediaData,
+    lat: a.lat, lng: a.lng, loc: a.loc, vcardList: a.vcardList, vcardFormattedName: a.vcardFormattedName,
+    pollName: a.pollName, pollOptions: a.pollOptions, pollSelectableOptionsCount: a.pollSelectableOptionsCount,
+    quotedStanzaID: a.quotedStanzaID, quotedRemoteJid: widString(a.quotedRemoteJid),
+    quotedParticipant: widString(a.quotedParticipant), quotedKey: a._quotedKey || null, isForwarded: !!a.isForwarded,
+    latestEditMsgKey: widString(a.latestEditMsgKey), latestEditSenderTimestampMs: a.latestEditSenderTimestampMs,
+    reactions: a._reactions || null
   };
 }
 function messageFromRecord(r) {
@@ -53,7 +59,14 @@ function messageFromRecord(r) {
     author: r.author ? new Wid(r.author) : undefined, type: r.type, subtype: null, body: r.body,
     caption: r.caption, t: r.t, notifyName: r.notifyName, self: r.fromMe ? 'out' : 'in', ack: r.ack,
     isNewMsg: false, mimetype: r.mimetype, filename: r.filename, size: r.size, duration: r.duration,
-    isForwarded: false, star: false, broadcast: false, mentionedJidList: []
+    isForwarded: !!r.isForwarded, star: false, broadcast: false, mentionedJidList: [],
+    lat: r.lat, lng: r.lng, loc: r.loc, vcardList: r.vcardList, vcardFormattedName: r.vcardFormattedName,
+    pollName: r.pollName, pollOptions: r.pollOptions, pollSelectableOptionsCount: r.pollSelectableOptionsCount,
+    quotedStanzaID: r.quotedStanzaID, quotedRemoteJid: r.quotedRemoteJid ? new Wid(r.quotedRemoteJid) : undefined,
+    quotedParticipant: r.quotedParticipant ? new Wid(r.quotedParticipant) : undefined,
+    _quotedKey: r.quotedKey || undefined, _reactions: r.reactions || undefined,
+    latestEditMsgKey: r.latestEditMsgKey ? MsgKey.fromString(r.latestEditMsgKey) : undefined,
+    latestEditSenderTimestampMs: r.latestEditSenderTimestampMs
   };
   if (r.hasMedia) {
     attributes.mediaData = new MediaDataModel({ type: r.type, mediaStage: 'RESOLVED', mimetype: r.mimetype,

@@ -68,13 +68,24 @@ class ControlController {
             String type,
             Integer duration,
             String notifyName,
-            Boolean ciphertext) {}
+            Boolean ciphertext,
+            Boolean fromLid,
+            Inbound.Location location,
+            List<ContactRequest> contacts,
+            Inbound.Poll poll,
+            String quotedMessageId,
+            Boolean forwarded) {}
+
+    /** A contact card: its vCard text. */
+    record ContactRequest(String vcard) {}
 
     @PostMapping("/phones/{phone}/inbound")
     @Operation(
             summary = "Deliver a message to the account linked to {phone}",
-            description = "From a contact, or from a group member (`group`). Media bytes are base64 in "
-                    + "`media.data`; the text becomes the caption. Queued in order while the page is offline.")
+            description = "From a contact, or from a group member (`group`, whose author WhatsApp names by LID). "
+                    + "`from_lid: true`: from someone who is not the phone's contact, named by LID as WhatsApp "
+                    + "does. Media bytes are base64 in `media.data`; the text becomes the caption. Queued in order "
+                    + "while the page is offline.")
     Views.Delivered inbound(@PathVariable String phone, @RequestBody InboundRequest request) {
         Inbound.MediaUpload upload = null;
         if (request.media() != null) {
@@ -89,8 +100,12 @@ class ControlController {
             } catch (IllegalArgumentException e) {
                 throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MEDIA", "media.data is not base64");
             }
-        } else if (request.text() == null) {
-            throw new SimException(HttpStatus.BAD_REQUEST, "INVALID_MESSAGE", "text or media is required");
+        } else if (request.text() == null
+                && request.location() == null
+                && request.contacts() == null
+                && request.poll() == null) {
+            throw new SimException(
+                    HttpStatus.BAD_REQUEST, "INVALID_MESSAGE", "text, media, location, contacts or poll is required");
         }
         return network.inbound(
                 phone,
@@ -102,7 +117,49 @@ class ControlController {
                         upload,
                         request.duration(),
                         request.notifyName(),
-                        request.ciphertext()));
+                        request.ciphertext(),
+                        Boolean.TRUE.equals(request.fromLid()),
+                        request.location(),
+                        request.contacts() == null
+                                ? null
+                                : request.contacts().stream()
+                                        .map(c -> c == null ? null : c.vcard())
+                                        .toList(),
+                        request.poll(),
+                        request.quotedMessageId(),
+                        Boolean.TRUE.equals(request.forwarded())));
+    }
+
+    record ReactionRequest(String from, String messageId, String emoji) {}
+
+    @PostMapping("/phones/{phone}/reactions")
+    @Operation(
+            summary = "A contact reacts to a message in their chat with the account linked to {phone}",
+            description = "`message_id` is the message's key as the account knows it (the webhook's `message_id`); "
+                    + "an empty `emoji` takes the reaction back. Queued while the page is offline.")
+    Views.Delivered react(@PathVariable String phone, @RequestBody ReactionRequest request) {
+        return network.react(
+                phone, request.from(), request.messageId(), request.emoji() == null ? "" : request.emoji());
+    }
+
+    record EditRequest(String from, String messageId, String text) {}
+
+    @PostMapping("/phones/{phone}/edits")
+    @Operation(
+            summary = "A contact changes the text of a message they sent the account linked to {phone}",
+            description = "Only the message's author can edit it (409 `NOT_THE_AUTHOR` otherwise).")
+    Views.Delivered edit(@PathVariable String phone, @RequestBody EditRequest request) {
+        return network.edit(phone, request.from(), request.messageId(), request.text());
+    }
+
+    record RevokeRequest(String from, String messageId) {}
+
+    @PostMapping("/phones/{phone}/revokes")
+    @Operation(
+            summary = "A contact deletes for everyone a message they sent the account linked to {phone}",
+            description = "Only the message's author can delete it (409 `NOT_THE_AUTHOR` otherwise).")
+    Views.Delivered revoke(@PathVariable String phone, @RequestBody RevokeRequest request) {
+        return network.revoke(phone, request.from(), request.messageId());
     }
 
     record PhoneSendRequest(String to, String text) {}
@@ -179,12 +236,15 @@ class ControlController {
         return network.phoneView(phone);
     }
 
-    record NumberRequest(String phone, String name) {}
+    /** @param hidePhoneNumber the user shares only their LID: WhatsApp Web cannot map it to the number */
+    record NumberRequest(String phone, String name, Boolean hidePhoneNumber) {}
 
     @PostMapping("/numbers")
-    @Operation(summary = "Register a number on WhatsApp (queryWidExists finds only registered numbers)")
+    @Operation(
+            summary = "Register a number on WhatsApp (queryWidExists finds only registered numbers)",
+            description = "`hide_phone_number: true`: the user's LID is not mapped to the number for others.")
     ResponseEntity<Map<String, String>> register(@RequestBody NumberRequest request) {
-        network.registerNumber(request.phone(), request.name());
+        network.registerNumber(request.phone(), request.name(), Boolean.TRUE.equals(request.hidePhoneNumber()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("phone", request.phone()));
     }
 

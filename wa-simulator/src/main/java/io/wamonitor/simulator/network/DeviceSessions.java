@@ -152,6 +152,7 @@ final class DeviceSessions {
         }
         return new Views.PhoneView(
                 phone.number,
+                Wids.lid(NetworkState.lidOf(phone.number)),
                 phone.pushName,
                 !state.offlinePhones.contains(phone.number),
                 views,

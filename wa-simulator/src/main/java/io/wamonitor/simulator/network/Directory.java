@@ -1,6 +1,7 @@
 package io.wamonitor.simulator.network;
 
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,23 @@ final class Directory {
         this.state = state;
     }
 
-    void registerNumber(String phone, String name) {
+    void registerNumber(String phone, String name, boolean hidePhoneNumber) {
         String digits = state.validPhone(phone);
         state.numbers.put(digits, name == null || name.isBlank() ? "+" + digits : name);
+        if (hidePhoneNumber) {
+            state.hiddenNumbers.add(digits);
+        } else {
+            state.hiddenNumbers.remove(digits);
+        }
+    }
+
+    /** What a device's LID-PN table knows about {@code wid} ({@code @c.us} or {@code @lid}); empty if no user. */
+    Optional<Views.LidEntry> lidEntry(String wid) {
+        return state.numberOf(wid)
+                .map(number -> new Views.LidEntry(
+                        Wids.lid(NetworkState.lidOf(number)),
+                        state.hiddenNumbers.contains(number) && Wids.isLid(wid) ? null : Wids.user(number),
+                        state.numbers.get(number)));
     }
 
     void unregisterNumber(String phone) {
@@ -28,9 +43,11 @@ final class Directory {
         return state.numbers.entrySet().stream()
                 .map(e -> new Views.NumberView(
                         e.getKey(),
+                        Wids.lid(NetworkState.lidOf(e.getKey())),
                         e.getValue(),
                         state.phones.containsKey(e.getKey())
-                                && !state.phones.get(e.getKey()).linkedDevices().isEmpty()))
+                                && !state.phones.get(e.getKey()).linkedDevices().isEmpty(),
+                        state.hiddenNumbers.contains(e.getKey())))
                 .toList();
     }
 }

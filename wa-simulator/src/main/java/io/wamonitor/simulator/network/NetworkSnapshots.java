@@ -52,7 +52,12 @@ final class NetworkSnapshots {
         }
     }
 
-    record Snapshot(int version, Map<String, String> numbers, List<PhoneRecord> phones, List<DeviceRecord> devices) {}
+    record Snapshot(
+            int version,
+            Map<String, String> numbers,
+            List<String> hiddenNumbers,
+            List<PhoneRecord> phones,
+            List<DeviceRecord> devices) {}
 
     record PhoneRecord(String number, String pushName, long sendDelayMs, List<OutboxEntry> outbox) {}
 
@@ -73,6 +78,9 @@ final class NetworkSnapshots {
         try {
             Snapshot snapshot = json.readValue(file.toFile(), Snapshot.class);
             state.numbers.putAll(snapshot.numbers());
+            if (snapshot.hiddenNumbers() != null) {
+                state.hiddenNumbers.addAll(snapshot.hiddenNumbers());
+            }
             for (PhoneRecord record : snapshot.phones()) {
                 Phone phone = new Phone(record.number(), record.pushName());
                 phone.sendDelay = Duration.ofMillis(record.sendDelayMs());
@@ -134,6 +142,11 @@ final class NetworkSnapshots {
                 .sorted((a, b) -> a.id.compareTo(b.id))
                 .forEach(d -> devices.add(
                         new DeviceRecord(d.id, d.phone, d.key.jwk(), d.name, d.linkedAt, d.unlinked, d.pending())));
-        return new Snapshot(VERSION, new LinkedHashMap<>(state.numbers), phones, devices);
+        return new Snapshot(
+                VERSION,
+                new LinkedHashMap<>(state.numbers),
+                state.hiddenNumbers.stream().sorted().toList(),
+                phones,
+                devices);
     }
 }

@@ -1,5 +1,9 @@
 package io.wamonitor.simulator.network;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -7,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +39,8 @@ final class NetworkState {
     final Map<String, PairingSession> pairings = new LinkedHashMap<>();
     final Map<String, Device> devices = new HashMap<>();
     final Set<String> offlinePhones = new HashSet<>();
+    /** Numbers whose owner does not share the phone number behind their LID (privacy): only the LID is known. */
+    final Set<String> hiddenNumbers = new HashSet<>();
 
     NetworkState(SimSettings settings, MediaStore media, Clock clock, ScheduledExecutorService scheduler) {
         this.settings = settings;
@@ -68,7 +75,33 @@ final class NetworkState {
     }
 
     boolean exists(String phoneOrWid) {
-        return numbers.containsKey(Wids.digits(phoneOrWid));
+        return numberOf(phoneOrWid).isPresent();
+    }
+
+    /**
+     * Every WhatsApp user has a LID beside the phone number, a stable 15-digit id WhatsApp shows instead of the
+     * number to people who are not the user's contacts and in groups. Derived from the number here, so it never
+     * changes.
+     */
+    static String lidOf(String number) {
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(("lid:" + number).getBytes(StandardCharsets.UTF_8));
+            long value = ByteBuffer.wrap(hash).getLong() & Long.MAX_VALUE;
+            return String.valueOf(100_000_000_000_000L + value % 900_000_000_000_000L);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The number a wid names: a phone number's digits, or the number behind a {@code @lid}; empty if none. */
+    Optional<String> numberOf(String phoneOrWid) {
+        if (Wids.isLid(phoneOrWid)) {
+            String lid = Wids.digits(phoneOrWid);
+            return numbers.keySet().stream().filter(n -> lidOf(n).equals(lid)).findFirst();
+        }
+        String digits = Wids.digits(phoneOrWid);
+        return numbers.containsKey(digits) ? Optional.of(digits) : Optional.empty();
     }
 
     void deliver(Device device, WireMessage message) {

@@ -42,10 +42,12 @@ final class Routing {
         long t = state.clock.instant().getEpochSecond();
         Optional<MediaStore.StoredMedia> stored = state.media.get(outgoing.mediaId());
         String key = Wids.serializedKey(true, to, id, null);
+        // A message to a LID reaches the user's phone: the servers know whose LID it is.
+        String recipient = Wids.isLid(to) ? Wids.user(state.numberOf(to).orElseThrow()) : to;
         OutboxEntry entry = new OutboxEntry(
                 key,
                 id,
-                to,
+                recipient,
                 outgoing.type(),
                 "chat".equals(outgoing.type()) ? outgoing.body() : null,
                 outgoing.caption(),
@@ -149,8 +151,9 @@ final class Routing {
         Phone phone = state.linkedPhone(phoneNumber);
         String fromDigits = state.validPhone(inbound.from());
         state.numbers.putIfAbsent(fromDigits, inbound.notifyName() != null ? inbound.notifyName() : "+" + fromDigits);
-        String from = Wids.user(fromDigits);
         boolean group = inbound.group() != null && !inbound.group().isBlank();
+        // WhatsApp names group members, and senders who are not the phone's contacts, by their LID.
+        String from = group || inbound.fromLid() ? Wids.lid(NetworkState.lidOf(fromDigits)) : Wids.user(fromDigits);
         String remote = group ? Wids.group(inbound.group()) : from;
         String id = Wids.newMessageId(false);
         long t = state.clock.instant().getEpochSecond();
@@ -170,9 +173,23 @@ final class Routing {
             size = (long) stored.bytes().length;
             type = MediaTypes.messageType(mimetype);
         }
+        WireMessage.Content content = content(inbound);
+        if (inbound.location() != null) {
+            type = "location";
+        } else if (inbound.vcards() != null) {
+            type = inbound.vcards().size() == 1 ? "vcard" : "multi_vcard";
+        } else if (inbound.poll() != null) {
+            type = "poll_creation";
+        }
         if (inbound.type() != null && !inbound.type().isBlank()) {
             type = inbound.type();
         }
+        boolean typed =
+                content != null && (content.lat() != null || content.vcards() != null || content.pollName() != null);
+        String body = "chat".equals(type)
+                ? inbound.text()
+                : "vcard".equals(type) ? inbound.vcards().get(0) : null;
+        String caption = "chat".equals(type) || typed ? null : inbound.text();
         boolean ciphertext = inbound.ciphertext() != null
                 ? inbound.ciphertext()
                 : state.random.nextDouble() < state.settings.ciphertextRate();
@@ -185,8 +202,8 @@ final class Routing {
                 Wids.user(phone.number),
                 group ? from : null,
                 type,
-                "chat".equals(type) ? inbound.text() : null,
-                "chat".equals(type) ? null : inbound.text(),
+                body,
+                caption,
                 mimetype,
                 filename,
                 size,
@@ -195,11 +212,160 @@ final class Routing {
                 t,
                 inbound.notifyName() != null ? inbound.notifyName() : state.numbers.get(fromDigits),
                 0,
-                ciphertext);
+                ciphertext,
+                content);
         List<Device> linked = phone.linkedDevices();
         linked.forEach(d -> state.deliver(d, message));
         boolean queued = linked.stream().anyMatch(d -> !d.connected() || state.offlinePhones.contains(d.phone));
         return new Views.Delivered(message.serializedKey(), id, linked.size(), queued);
+    }
+
+    /** Typed content and reply context of an inbound message, checked as WhatsApp's clients check them. */
+    private static WireMessage.Content content(Inbound inbound) {
+        int kinds = (inbound.location() != null ? 1 : 0)
+                + (inbound.vcards() != null ? 1 : 0)
+                + (inbound.poll() != null ? 1 : 0)
+                + (inbound.media() != null ? 1 : 0);
+        if (kinds > 1) {
+            throw invalid("INVALID_MESSAGE", "a message is one of media, location, contacts or poll");
+        }
+        if (inbound.quotedMessageId() != null && !isKey(inbound.quotedMessageId())) {
+            throw invalid("INVALID_MESSAGE_ID", "quoted_message_id is not a message key: " + inbound.quotedMessageId());
+        }
+        Inbound.Location location = inbound.location();
+        if (location != null && (!(Math.abs(location.latitude()) <= 90) || !(Math.abs(location.longitude()) <= 180))) {
+            throw invalid("INVALID_LOCATION", "latitude must be within ±90 and longitude within ±180");
+        }
+        List<String> vcards = inbound.vcards();
+        if (vcards != null
+                && (vcards.isEmpty()
+                        || vcards.size() > 257
+                        || vcards.stream().anyMatch(v -> v == null || !v.strip().startsWith("BEGIN:VCARD")))) {
+            throw invalid("INVALID_CONTACTS", "contacts must be 1 to 257 vCards, each starting with BEGIN:VCARD");
+        }
+        Inbound.Poll poll = inbound.poll();
+        if (poll != null
+                && (poll.question() == null
+                        || poll.question().isBlank()
+                        || poll.options() == null
+                        || poll.options().size() < 2
+                        || poll.options().size() > 12
+                        || poll.options().stream().anyMatch(o -> o == null || o.isBlank())
+                        || poll.options().stream().distinct().count()
+                                != poll.options().size())) {
+            throw invalid("INVALID_POLL", "a poll needs a question and 2 to 12 different options");
+        }
+        if (location == null
+                && vcards == null
+                && poll == null
+                && inbound.quotedMessageId() == null
+                && !inbound.forwarded()) {
+            return null;
+        }
+        String loc = location == null || location.name() == null
+                ? null
+                : location.address() == null ? location.name() : location.name() + "\n" + location.address();
+        return new WireMessage.Content(
+                null,
+                null,
+                location == null ? null : location.latitude(),
+                location == null ? null : location.longitude(),
+                loc,
+                vcards == null ? null : List.copyOf(vcards),
+                poll == null ? null : poll.question(),
+                poll == null ? null : List.copyOf(poll.options()),
+                poll == null ? null : poll.multiple() ? 0 : 1,
+                inbound.quotedMessageId(),
+                inbound.forwarded());
+    }
+
+    /** What a contact can do to a message after sending it. */
+    enum Change {
+        REACTION,
+        EDIT,
+        REVOKE
+    }
+
+    /**
+     * A contact reacts to a message of a chat they are in, or edits or deletes for everyone a message they wrote.
+     * WhatsApp carries each as a message of its own (a {@code reaction}, or a {@code protocol} message), queued
+     * like any other while the device is offline; the device applies it to the message it names.
+     *
+     * @param target the message's key as the account's device knows it (the {@code message_id} a webhook got)
+     * @param value  the emoji (empty takes the reaction back) or the new text; ignored for deletions
+     */
+    Views.Delivered change(String phoneNumber, Change change, String fromPhone, String target, String value) {
+        Phone phone = state.linkedPhone(phoneNumber);
+        String fromDigits = state.validPhone(fromPhone);
+        if (target == null || !isKey(target)) {
+            throw invalid("INVALID_MESSAGE_ID", "message_id is not a message key: " + target);
+        }
+        String[] key = target.split("_");
+        boolean targetFromMe = Boolean.parseBoolean(key[0]);
+        String remote = key[1];
+        String participant = key.length > 3 ? key[3] : null;
+        String pn = Wids.user(fromDigits);
+        String lid = Wids.lid(NetworkState.lidOf(fromDigits));
+        boolean group = Wids.isGroup(remote);
+        boolean inChat = group || remote.equals(pn) || remote.equals(lid);
+        if (!inChat) {
+            throw new SimException(
+                    HttpStatus.CONFLICT, "NOT_IN_CHAT", "+" + fromDigits + " is not in the chat of " + target);
+        }
+        if (change != Change.REACTION
+                && (targetFromMe || (group && !(pn.equals(participant) || lid.equals(participant))))) {
+            throw new SimException(
+                    HttpStatus.CONFLICT,
+                    "NOT_THE_AUTHOR",
+                    "only the author can edit or delete a message for everyone; " + target + " is not from +"
+                            + fromDigits);
+        }
+        if (change == Change.EDIT && (value == null || value.isBlank())) {
+            throw invalid("INVALID_MESSAGE", "an edit needs the new text");
+        }
+        // In a group the author is named by LID; in a 1:1 chat as the chat names them.
+        String sender = group ? lid : remote;
+        String type = change == Change.REACTION ? "reaction" : "protocol";
+        String subtype = switch (change) {
+            case REACTION -> null;
+            case EDIT -> "message_edit";
+            case REVOKE -> "revoke";
+        };
+        String id = Wids.newMessageId(false);
+        long t = state.clock.instant().getEpochSecond();
+        WireMessage message = new WireMessage(
+                id,
+                false,
+                remote,
+                group ? sender : null,
+                group ? remote : sender,
+                Wids.user(phone.number),
+                group ? sender : null,
+                type,
+                change == Change.REVOKE ? null : value == null ? "" : value,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                t,
+                state.numbers.get(fromDigits),
+                0,
+                false,
+                new WireMessage.Content(subtype, target, null, null, null, null, null, null, null, null, false));
+        List<Device> linked = phone.linkedDevices();
+        linked.forEach(d -> state.deliver(d, message));
+        boolean queued = linked.stream().anyMatch(d -> !d.connected() || state.offlinePhones.contains(d.phone));
+        return new Views.Delivered(message.serializedKey(), id, linked.size(), queued);
+    }
+
+    private static boolean isKey(String key) {
+        return key.matches("(true|false)_[^_@]+@(c\\.us|lid|g\\.us)_[0-9A-Za-z]{4,64}(_[^_@]+@(c\\.us|lid))?");
+    }
+
+    private static SimException invalid(String code, String message) {
+        return new SimException(HttpStatus.BAD_REQUEST, code, message);
     }
 
     /** The phone itself sends a message: linked devices see it as their own ({@code fromMe}). */

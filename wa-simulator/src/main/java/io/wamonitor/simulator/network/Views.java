@@ -25,8 +25,16 @@ public final class Views {
     public record DeviceView(
             String deviceId, String name, Instant linkedAt, boolean connected, boolean conflict, int pendingMessages) {}
 
+    /** @param lid the phone's WhatsApp LID ({@code <digits>@lid}) */
     public record PhoneView(
-            String phone, String pushName, boolean online, List<DeviceView> devices, long sendDelayMs) {}
+            String phone, String lid, String pushName, boolean online, List<DeviceView> devices, long sendDelayMs) {}
 
-    public record NumberView(String phone, String name, boolean linked) {}
+    /**
+     * @param lid         the user's LID
+     * @param phoneHidden the user does not share the number behind the LID: WhatsApp Web only knows the LID
+     */
+    public record NumberView(String phone, String lid, String name, boolean linked, boolean phoneHidden) {}
+
+    /** What WhatsApp Web's LID-PN table holds about a user: the phone number is null when not shared. */
+    public record LidEntry(String lid, String phoneNumber, String name) {}
 }

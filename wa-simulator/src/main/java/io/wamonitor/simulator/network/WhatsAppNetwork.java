@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
@@ -75,7 +76,16 @@ public class WhatsAppNetwork implements SmartLifecycle {
     // ---- directory ----
 
     public void registerNumber(String phone, String name) {
-        locked(() -> directory.registerNumber(phone, name));
+        registerNumber(phone, name, false);
+    }
+
+    public void registerNumber(String phone, String name, boolean hidePhoneNumber) {
+        locked(() -> directory.registerNumber(phone, name, hidePhoneNumber));
+    }
+
+    /** What WhatsApp Web's LID-PN table holds for {@code wid}, if it names a user. */
+    public Optional<Views.LidEntry> lidEntry(String wid) {
+        return locked(() -> directory.lidEntry(wid));
     }
 
     public void unregisterNumber(String phone) {
@@ -169,6 +179,21 @@ public class WhatsAppNetwork implements SmartLifecycle {
 
     public Views.Delivered inbound(String phoneNumber, Inbound inbound) {
         return locked(() -> routing.inbound(phoneNumber, inbound));
+    }
+
+    /** A contact reacts to a message in a chat with the account (an empty emoji takes the reaction back). */
+    public Views.Delivered react(String phoneNumber, String from, String messageId, String emoji) {
+        return locked(() -> routing.change(phoneNumber, Routing.Change.REACTION, from, messageId, emoji));
+    }
+
+    /** A contact changes the text of a message they sent the account. */
+    public Views.Delivered edit(String phoneNumber, String from, String messageId, String text) {
+        return locked(() -> routing.change(phoneNumber, Routing.Change.EDIT, from, messageId, text));
+    }
+
+    /** A contact deletes for everyone a message they sent the account. */
+    public Views.Delivered revoke(String phoneNumber, String from, String messageId) {
+        return locked(() -> routing.change(phoneNumber, Routing.Change.REVOKE, from, messageId, null));
     }
 
     /** The phone itself sends a message: linked devices see it as their own ({@code fromMe}). */

@@ -28,6 +28,15 @@ public final class Wids {
         return digits(phone) + "@c.us";
     }
 
+    /** A LID wid: {@code <digits>@lid}. */
+    public static String lid(String lidDigits) {
+        return lidDigits + "@lid";
+    }
+
+    public static boolean isLid(String wid) {
+        return wid != null && wid.endsWith("@lid");
+    }
+
     public static String group(String group) {
         return group.endsWith("@g.us") ? group : group + "@g.us";
     }

@@ -147,11 +147,26 @@ class PageController {
 
     @GetMapping("/contacts/exists")
     ResponseEntity<Map<String, String>> exists(@RequestParam String id) {
+        if (Wids.isLid(id)) {
+            return ResponseEntity.ok(network.lidEntry(id)
+                    .map(e -> Map.of("wid", e.lid(), "lid", e.lid()))
+                    .orElse(Map.of()));
+        }
         String digits = Wids.digits(id);
         if (!Wids.isPhoneNumber(digits) || !network.exists(digits)) {
             return ResponseEntity.ok(Map.of());
         }
-        return ResponseEntity.ok(Map.of("wid", Wids.user(digits)));
+        return ResponseEntity.ok(network.lidEntry(digits)
+                .map(e -> Map.of("wid", Wids.user(digits), "lid", e.lid()))
+                .orElse(Map.of("wid", Wids.user(digits))));
+    }
+
+    /** The device's LID-PN table: the LID and (when shared) the phone number of a user named either way. */
+    @GetMapping("/contacts/lid")
+    ResponseEntity<Views.LidEntry> lid(@RequestParam String id) {
+        return network.lidEntry(id)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.ok(new Views.LidEntry(null, null, null)));
     }
 
     @PostMapping("/logout")
