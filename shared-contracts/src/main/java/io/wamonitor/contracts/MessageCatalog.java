@@ -9,6 +9,7 @@ import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.command.TakeSnapshot;
+import io.wamonitor.contracts.event.AccountIncident;
 import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
@@ -45,6 +46,7 @@ public final class MessageCatalog {
             Map.entry("message.send_result.v1", SendResult.class),
             Map.entry("account.status.v1", AccountStatusChanged.class),
             Map.entry("account.qr.v1", AccountQrChanged.class),
+            Map.entry("account.incident.v1", AccountIncident.class),
             Map.entry("session.command_result.v1", CommandResult.class),
             Map.entry("session.snapshot_result.v1", SnapshotResult.class),
             Map.entry("session.pairing_code_result.v1", PairingCodeResult.class),

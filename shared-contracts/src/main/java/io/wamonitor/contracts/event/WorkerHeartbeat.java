@@ -1,5 +1,6 @@
 package io.wamonitor.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Payload;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public record WorkerHeartbeat(
      * @param epoch the assignment epoch the session runs under (null: started by a gateway that had none)
      * @param whatsappWebVersion the WhatsApp Web build its page runs (null: not known yet)
      * @param waJsVersion the wa-js release injected into it
+     * @param health how alive the session is (null: a worker from before session health)
      */
     public record HeldSession(
             UUID accountId,
@@ -50,10 +52,39 @@ public record WorkerHeartbeat(
             String phone,
             Long epoch,
             String whatsappWebVersion,
-            String waJsVersion) {
+            String waJsVersion,
+            SessionHealth health) {
 
         public HeldSession(UUID accountId, AccountStatus status, String reason, String phone, Long epoch) {
-            this(accountId, status, reason, phone, epoch, null, null);
+            this(accountId, status, reason, phone, epoch, null, null, null);
+        }
+
+        public HeldSession withHealth(SessionHealth newHealth) {
+            return new HeldSession(accountId, status, reason, phone, epoch, whatsappWebVersion, waJsVersion, newHealth);
+        }
+    }
+
+    /**
+     * What the worker knows of a session's liveness.
+     *
+     * @param state              {@code ok}, {@code degraded} or {@code stalled}
+     * @param connectedSince     when the session last became READY (null: not READY)
+     * @param lastEventAt        when the page last reported anything (a status, a message, a receipt)
+     * @param lastServerContactAt when the page last heard from WhatsApp's servers (an event from them, or an
+     *                           answered round trip)
+     * @param healsLast24h       heal steps taken in the last 24 hours (reload, relaunch, give up)
+     * @param browserMemoryBytes the memory (PSS) of the account's browser and driver as last measured; 0 unknown
+     */
+    public record SessionHealth(
+            String state,
+            Instant connectedSince,
+            Instant lastEventAt,
+            Instant lastServerContactAt,
+            @JsonProperty("heals_last_24h") int healsLast24h,
+            long browserMemoryBytes) {
+
+        public SessionHealth withMemory(long bytes) {
+            return new SessionHealth(state, connectedSince, lastEventAt, lastServerContactAt, healsLast24h, bytes);
         }
     }
 }
