@@ -20,6 +20,29 @@ var configProxy = new Proxy(config, {
   }
 });
 
+// WhatsApp Web's store of About texts (WAWebTextStatusCollection): find() asks the servers once per user and keeps
+// the answer; a later find() of the same user is answered from the store, without the servers, until the model is
+// removed.
+var statusModels = new Map();
+function statusKey(id) { return String(id && (id._serialized || id)); }
+var StatusStore = {
+  get: function (id) { return statusModels.get(statusKey(id)); },
+  remove: function (id) {
+    var model = statusModels.get(statusKey(id));
+    statusModels.delete(statusKey(id));
+    return model;
+  },
+  find: function (id) {
+    var cached = statusModels.get(statusKey(id));
+    if (cached) return Promise.resolve(cached);
+    return http('GET', '/wa/profile/status').then(function (r) {
+      var model = { id: id, status: r.status };
+      statusModels.set(statusKey(id), model);
+      return model;
+    });
+  }
+};
+
 var api = {
   version: '4.6.0',
   supportedWhatsappWeb: '>=2.3000.1038792969-alpha',
@@ -241,6 +264,12 @@ var api = {
   },
   profile: {
     getMyProfileName: function () { return state.pushName || undefined; },
+    // wa-js: (await StatusStore.find(getMyUserWid())).status, the account's About text, which WhatsApp Web asks the
+    // servers for: a round trip that a connection gone silent never completes.
+    getMyStatus: function () {
+      if (!state.sessionToken || !state.me) return Promise.resolve(undefined);
+      return StatusStore.find(state.me).then(function (model) { return model.status; });
+    },
     isBusiness: function () { return state.authenticated ? false : undefined; }
   },
   util: {
@@ -259,6 +288,7 @@ var api = {
     isBase64: function (s) { return typeof s === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(s); }
   },
   whatsapp: {
+    StatusStore: StatusStore,
     Socket: {
       get state() { return state.socket; },
       get stream() { return state.mode; },

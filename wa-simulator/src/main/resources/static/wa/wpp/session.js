@@ -175,6 +175,7 @@ function openDeviceStream() {
       setMode('CONFLICT');
     },
     logout: function (data) { loggedOut(data && data.reason); },
+    freeze: freeze,
     $lost: function () {
       if (state.conflict || state.loggingOut) return;
       setOnline(false);
@@ -184,6 +185,24 @@ function openDeviceStream() {
       setTimeout(openDeviceStream, 1000 * state.retry);
     }
   });
+}
+
+/* A WhatsApp Web bug that blocks the main thread (the simulator's "freeze" stall): synchronous long polls, each
+ * held by the server a few seconds, until it says the freeze ended or the server is gone. No other script of the
+ * page runs meanwhile, yet no CPU burns; closing the page ends it too. */
+function freeze() {
+  var token = state.sessionToken;
+  var frozen;
+  do {
+    frozen = false;
+    try {
+      var poll = new XMLHttpRequest();
+      poll.open('GET', '/wa/freeze', false);
+      poll.setRequestHeader('X-Wa-Token', token);
+      poll.send();
+      frozen = poll.status === 200 && JSON.parse(poll.responseText).frozen === true;
+    } catch (e) { /* the server is gone, and with it the freeze */ }
+  } while (frozen);
 }
 
 function loggedOut(reason) {

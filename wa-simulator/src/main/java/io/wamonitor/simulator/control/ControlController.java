@@ -6,6 +6,7 @@ import io.wamonitor.simulator.network.Inbound;
 import io.wamonitor.simulator.network.MediaStore;
 import io.wamonitor.simulator.network.OutboxEntry;
 import io.wamonitor.simulator.network.SimException;
+import io.wamonitor.simulator.network.StallMode;
 import io.wamonitor.simulator.network.Views;
 import io.wamonitor.simulator.network.WhatsAppNetwork;
 import java.time.Duration;
@@ -225,6 +226,33 @@ class ControlController {
         return network.phoneView(phone);
     }
 
+    /** @param persistent also every new connection of the phone's devices until unstall (default false) */
+    record StallRequest(String mode, Boolean persistent) {}
+
+    @PostMapping("/phones/{phone}/stall")
+    @Operation(
+            summary = "Stall the connections of the phone's linked devices (for session-health tests)",
+            description = "`mode: silent`: a half-open socket. The page still shows itself connected (stream MAIN, "
+                    + "online) but the servers push nothing on that connection (messages queue as for an offline "
+                    + "page) and answer none of its requests (held, then 504 after 120 s). `mode: freeze`: the page's "
+                    + "main thread blocks (a synchronous long poll to the server) until the stall ends; messages stay "
+                    + "pending. Only the connections open now, unless `persistent: true`: then each new connection "
+                    + "of the phone's devices too, as its stream opens. A new stall replaces the current one. "
+                    + "400 `INVALID_STALL_MODE`, 404 `PHONE_NOT_FOUND`, 409 `NOT_LINKED`.")
+    Views.Stall stall(@PathVariable String phone, @RequestBody StallRequest request) {
+        return network.stall(phone, StallMode.parse(request.mode()), Boolean.TRUE.equals(request.persistent()));
+    }
+
+    @PostMapping("/phones/{phone}/unstall")
+    @Operation(
+            summary = "End the phone's stall",
+            description = "A silenced stream still open gets the messages that queued meanwhile; a frozen page runs "
+                    + "again. Requests held on a silenced connection are not answered now: they time out (504). "
+                    + "Answers with `mode: null`, also when no stall was on.")
+    Views.Stall unstall(@PathVariable String phone) {
+        return network.unstall(phone);
+    }
+
     @GetMapping("/phones")
     @Operation(summary = "Phones with linked devices, their connection state and queued messages")
     List<Views.PhoneView> phones() {
@@ -232,6 +260,7 @@ class ControlController {
     }
 
     @GetMapping("/phones/{phone}")
+    @Operation(summary = "One phone: its linked devices, connection state, queued messages, send delay and stall")
     Views.PhoneView phone(@PathVariable String phone) {
         return network.phoneView(phone);
     }

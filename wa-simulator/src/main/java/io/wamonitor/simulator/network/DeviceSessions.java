@@ -40,11 +40,8 @@ final class DeviceSessions {
                         new SimException(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "the device key does not match"));
         device.challenges.remove(answered);
         String token = state.token();
-        device.sessionTokens.addLast(token);
         state.devices.put("token:" + token, device);
-        while (device.sessionTokens.size() > OPEN_HANDSHAKES) {
-            state.devices.remove("token:" + device.sessionTokens.removeFirst());
-        }
+        device.sessionOpened(token, OPEN_HANDSHAKES).forEach(old -> state.devices.remove("token:" + old));
         Phone phone = state.phones.get(device.phone);
         return new Views.DeviceSession(
                 token, device.id, device.phone, Wids.user(device.phone), phone.pushName, "android");
@@ -73,7 +70,7 @@ final class DeviceSessions {
             throw new SimException(HttpStatus.SERVICE_UNAVAILABLE, "OFFLINE", "WhatsApp cannot be reached");
         }
         if (device.connection != null) {
-            if (device.connection.isOpen()) {
+            if (device.connection.isOpen() && !device.silenced()) {
                 // WhatsApp keeps a device's newest connection: the one it replaces (the same login opened in
                 // another browser, e.g. a copy of its profile) is told so and stays off until it takes over.
                 log.info(
@@ -85,13 +82,33 @@ final class DeviceSessions {
             device.connection.close();
         }
         device.connection = connection;
+        device.connectionToken = token;
         if (device.conflict) {
             connection.send(new Push("conflict", Map.of()));
             return;
         }
+        StallMode stalled = stallOf(device, token);
+        if (stalled == StallMode.FREEZE) {
+            // Frozen before anything else: the rest waits in the page until the freeze ends.
+            connection.send(new Push("freeze", Map.of()));
+        }
         connection.send(new Push("hello", Map.of("pending", device.pending().size())));
-        device.pending().forEach(m -> connection.send(new Push("message", m)));
+        if (stalled != StallMode.SILENT) {
+            device.pending().forEach(m -> connection.send(new Push("message", m)));
+        }
         connection.send(new Push("offline_delivery_end", Map.of()));
+    }
+
+    /**
+     * A persistent stall catches each new connection of the phone's devices as its stream opens; a silenced one
+     * goes quiet right after the greeting, so the page reaches the main screen and then hears nothing more.
+     */
+    private StallMode stallOf(Device device, String token) {
+        Phone.Stall stall = state.phones.get(device.phone).stall;
+        if (stall != null && stall.persistent()) {
+            device.stalled.putIfAbsent(token, stall.mode());
+        }
+        return device.stalled.get(token);
     }
 
     void confirm(String token, List<String> serializedKeys) {
@@ -132,7 +149,7 @@ final class DeviceSessions {
         Phone phone = state.linkedPhone(phoneNumber);
         for (Device device : phone.linkedDevices()) {
             device.conflict = true;
-            if (device.connected()) {
+            if (device.connected() && !device.silenced()) {
                 device.connection.send(new Push("conflict", Map.of()));
             }
         }
@@ -156,7 +173,15 @@ final class DeviceSessions {
                 phone.pushName,
                 !state.offlinePhones.contains(phone.number),
                 views,
-                phone.sendDelay.toMillis());
+                phone.sendDelay.toMillis(),
+                phone.stall == null
+                        ? null
+                        : new Views.StallView(phone.stall.mode().wireName(), phone.stall.persistent(), (int)
+                                phone.linkedDevices().stream()
+                                        .filter(d -> d.lastFreezePollAt != null
+                                                && d.lastFreezePollAt.isAfter(
+                                                        state.clock.instant().minusSeconds(10)))
+                                        .count()));
     }
 
     List<Views.PhoneView> phones() {

@@ -106,15 +106,23 @@ final class NetworkState {
 
     void deliver(Device device, WireMessage message) {
         device.enqueue(message);
-        if (device.connected() && !offlinePhones.contains(device.phone) && !device.conflict) {
+        if (reachable(device)) {
             device.connection.send(new Push("message", message));
         }
+    }
+
+    /** The servers can push to the device now: its stream is open, not silenced, not cut off, not in conflict. */
+    boolean reachable(Device device) {
+        return device.connected() && !device.silenced() && !offlinePhones.contains(device.phone) && !device.conflict;
     }
 
     void unlinkDevice(Device device, String reason) {
         device.unlinked = true;
         if (device.connected()) {
-            device.connection.send(new Push("logout", reason == null ? Map.of() : Map.of("reason", reason)));
+            // On a silenced connection the logout never arrives; the server drops the stream all the same.
+            if (!device.silenced()) {
+                device.connection.send(new Push("logout", reason == null ? Map.of() : Map.of("reason", reason)));
+            }
             device.connection.close();
         }
         device.sessionTokens.forEach(token -> devices.remove("token:" + token));

@@ -132,7 +132,7 @@ final class Routing {
         }
         phone.outbox.replaceAll(e -> e.messageId().equals(key) ? e.withAck(ack) : e);
         phone.linkedDevices().stream()
-                .filter(Device::connected)
+                .filter(state::reachable)
                 .forEach(d -> d.connection.send(new Push("receipt", Map.of("id", key, "ack", ack))));
     }
 
@@ -216,7 +216,7 @@ final class Routing {
                 content);
         List<Device> linked = phone.linkedDevices();
         linked.forEach(d -> state.deliver(d, message));
-        boolean queued = linked.stream().anyMatch(d -> !d.connected() || state.offlinePhones.contains(d.phone));
+        boolean queued = linked.stream().anyMatch(d -> !state.reachable(d));
         return new Views.Delivered(message.serializedKey(), id, linked.size(), queued);
     }
 
@@ -356,7 +356,7 @@ final class Routing {
                 new WireMessage.Content(subtype, target, null, null, null, null, null, null, null, null, false));
         List<Device> linked = phone.linkedDevices();
         linked.forEach(d -> state.deliver(d, message));
-        boolean queued = linked.stream().anyMatch(d -> !d.connected() || state.offlinePhones.contains(d.phone));
+        boolean queued = linked.stream().anyMatch(d -> !state.reachable(d));
         return new Views.Delivered(message.serializedKey(), id, linked.size(), queued);
     }
 

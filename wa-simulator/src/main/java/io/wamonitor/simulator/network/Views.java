@@ -25,9 +25,25 @@ public final class Views {
     public record DeviceView(
             String deviceId, String name, Instant linkedAt, boolean connected, boolean conflict, int pendingMessages) {}
 
-    /** @param lid the phone's WhatsApp LID ({@code <digits>@lid}) */
+    /**
+     * @param lid   the phone's WhatsApp LID ({@code <digits>@lid})
+     * @param stall the stall set from the control API, or null
+     */
     public record PhoneView(
-            String phone, String lid, String pushName, boolean online, List<DeviceView> devices, long sendDelayMs) {}
+            String phone,
+            String lid,
+            String pushName,
+            boolean online,
+            List<DeviceView> devices,
+            long sendDelayMs,
+            StallView stall) {}
+
+    /** @param mode {@code silent} or {@code freeze} */
+    /** @param frozenPages the phone's pages blocked by a freeze right now (their long polls reach the server) */
+    public record StallView(String mode, boolean persistent, int frozenPages) {}
+
+    /** The answer to a stall call: the mode and persistence now in force, both null once it ended. */
+    public record Stall(String phone, String mode, Boolean persistent) {}
 
     /**
      * @param lid         the user's LID

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
@@ -23,6 +24,7 @@ public class WhatsAppNetwork implements SmartLifecycle {
     private final Pairing pairing;
     private final DeviceSessions sessions;
     private final Routing routing;
+    private final Stalls stalls;
     private final NetworkSnapshots snapshots;
     private volatile boolean running;
 
@@ -32,6 +34,7 @@ public class WhatsAppNetwork implements SmartLifecycle {
         this.pairing = new Pairing(state);
         this.sessions = new DeviceSessions(state);
         this.routing = new Routing(state);
+        this.stalls = new Stalls(state);
         this.snapshots = new NetworkSnapshots(settings.dataPath());
         locked(() -> snapshots.restore(state));
         state.every(() -> snapshots.save(state), 1_000);
@@ -55,8 +58,8 @@ public class WhatsAppNetwork implements SmartLifecycle {
     }
 
     /**
-     * Ends every live connection first (this runs before the web server's graceful shutdown), so the server
-     * does not wait for pages that never leave; the pages reconnect to the next simulator.
+     * Ends every live connection and frozen page's poll first (this runs before the web server's graceful
+     * shutdown), so the server does not wait for pages that never leave; the pages reconnect to the next simulator.
      */
     @Override
     public void stop() {
@@ -64,6 +67,7 @@ public class WhatsAppNetwork implements SmartLifecycle {
         locked(() -> {
             state.pairings.values().stream().filter(s -> s.connection != null).forEach(s -> s.connection.close());
             state.devices.values().stream().filter(d -> d.connection != null).forEach(d -> d.connection.close());
+            stalls.releaseFreezePolls();
             snapshots.save(state);
         });
     }
@@ -161,6 +165,11 @@ public class WhatsAppNetwork implements SmartLifecycle {
         locked(() -> sessions.takeover(token));
     }
 
+    /** The About text of the account this session is linked to. */
+    public String about(String token) {
+        return locked(() -> state.phones.get(state.deviceByToken(token).phone).about);
+    }
+
     // ---- messages ----
 
     public Views.SendResult send(String token, Outgoing outgoing) {
@@ -217,6 +226,25 @@ public class WhatsAppNetwork implements SmartLifecycle {
 
     public void conflict(String phoneNumber) {
         locked(() -> sessions.conflict(phoneNumber));
+    }
+
+    /** Stalls the connections of the phone's linked devices ({@link StallMode}); replaces a stall already on. */
+    public Views.Stall stall(String phoneNumber, StallMode mode, boolean persistent) {
+        return locked(() -> stalls.stall(phoneNumber, mode, persistent));
+    }
+
+    public Views.Stall unstall(String phoneNumber) {
+        return locked(() -> stalls.unstall(phoneNumber));
+    }
+
+    /** Requests with this session token go unanswered: its connection is silenced by a stall. */
+    public boolean silenced(String token) {
+        return locked(() -> stalls.silenced(token));
+    }
+
+    /** A frozen page's long poll: completes with whether its freeze is still on, within {@code hold}. */
+    public CompletableFuture<Boolean> freezePoll(String token, Duration hold) {
+        return locked(() -> stalls.freezePoll(token, hold));
     }
 
     public Views.PhoneView phoneView(String phoneNumber) {

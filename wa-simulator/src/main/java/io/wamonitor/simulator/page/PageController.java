@@ -36,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class PageController {
 
     private static final long STREAM_TIMEOUT = Duration.ofMinutes(30).toMillis();
+    /** How long the server holds a frozen page's poll before it answers that the freeze is still on. */
+    private static final Duration FREEZE_POLL = Duration.ofSeconds(5);
 
     private final WhatsAppNetwork network;
     private final MediaStore media;
@@ -173,6 +175,21 @@ class PageController {
     Map<String, Boolean> logout(@RequestHeader("X-Wa-Token") String token) {
         network.logout(token);
         return Map.of("ok", true);
+    }
+
+    /** The account's About text, as WhatsApp's status store holds it for the user ({@code profile.getMyStatus}). */
+    @GetMapping("/profile/status")
+    Map<String, String> myStatus(@RequestHeader("X-Wa-Token") String token) {
+        return Map.of("status", network.about(token));
+    }
+
+    /**
+     * A frozen page's synchronous long poll: held until its freeze ends or for a few seconds, without a thread,
+     * then answers whether the freeze is still on.
+     */
+    @GetMapping("/freeze")
+    CompletableFuture<Map<String, Boolean>> freeze(@RequestHeader("X-Wa-Token") String token) {
+        return network.freezePoll(token, FREEZE_POLL).thenApply(frozen -> Map.of("frozen", frozen));
     }
 
     @PostMapping("/takeover")

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -26,15 +24,10 @@ class DeviceSessionsTest {
 
     @BeforeEach
     void linkedDevice() throws Exception {
-        SimSettings settings = new SimSettings(null, 0, 0, null, null, null, 0, null);
-        state = new NetworkState(settings, new MediaStore(settings), Clock.systemUTC(), scheduler);
-        Phone phone = new Phone("15550001111", "Alice");
-        state.phones.put(phone.number, phone);
-        pair = TestKeys.keyPair();
-        device = new Device(
-                "15550001111:1", phone.number, DeviceKey.fromJwk(TestKeys.jwk(pair)), "Support", Instant.now());
-        phone.devices.add(device);
-        state.devices.put(device.id, device);
+        LinkedDevice linked = LinkedDevice.create(scheduler);
+        state = linked.state();
+        pair = linked.pair();
+        device = linked.device();
         sessions = new DeviceSessions(state);
     }
 
