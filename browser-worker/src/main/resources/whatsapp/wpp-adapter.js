@@ -54,9 +54,48 @@
   // The worker reads messages from WhatsApp Web's store after a restart (capture cursor) in the same shape.
   Object.defineProperty(window, '__wamMessageDto', { value: messageDto });
 
+  // Session health. contactAt: when the page last heard from WhatsApp's servers through an event the worker does
+  // not forward one by one (presence, backend events); the probe reads it. roundTrip: a light query the servers
+  // must answer (the account's own "about" text, which WhatsApp Web fetches anyway, with WhatsApp Web's stored copy
+  // removed first so that the answer cannot come from the page itself), answered through the binding so the
+  // worker's thread never waits for it.
+  const FROM_SERVER = new Set(['chat.msg_ack_change', 'chat.new_reaction', 'chat.msg_edited', 'chat.msg_revoke',
+    'chat.presence_change', 'chat.poll_response', 'conn.backend_event', 'call.incoming_call',
+    'group.participant_changed']);
+  const health = { contactAt: null };
+  health.roundTrip = (id) => {
+    const W = window.WPP;
+    const store = W && W.whatsapp && W.whatsapp.StatusStore;
+    const me = W && W.conn && typeof W.conn.getMyUserId === 'function' ? W.conn.getMyUserId() : null;
+    if (!W || !W.profile || typeof W.profile.getMyStatus !== 'function' || !store
+        || typeof store.remove !== 'function' || typeof store.get !== 'function' || !me) {
+      // Without a way to make WhatsApp Web ask the servers, an answer could come from its store: say nothing.
+      send('health.round_trip', { id, ok: false, error: 'cannot make WhatsApp Web ask the servers for a status' });
+      return false;
+    }
+    // getMyStatus() is StatusStore.find(me): the store answers from its copy once it has one, so the copy goes first.
+    Promise.resolve().then(() => {
+      if (store.get(me)) store.remove(me);
+      return W.profile.getMyStatus();
+    }).then(() => {
+      health.contactAt = Date.now();
+      send('health.round_trip', { id, ok: true });
+    }, (e) => send('health.round_trip', { id, ok: false, error: String((e && e.message) || e) }));
+    return true;
+  };
+  Object.defineProperty(window, '__wamHealth', { value: health });
+
   const attach = (WPP) => {
     if (!WPP || WPP.__wamAttached) return;
     try { Object.defineProperty(WPP, '__wamAttached', { value: true }); } catch (e) { WPP.__wamAttached = true; }
+    if (typeof WPP.onAny === 'function') {
+      WPP.onAny((name, first) => {
+        if (FROM_SERVER.has(name)
+            || (name === 'chat.new_message' && !(first && first.id && first.id.fromMe))) {
+          health.contactAt = Date.now();
+        }
+      });
+    }
     ['loader.ready', 'loader.full_ready', 'conn.main_ready', 'conn.main_loaded', 'conn.authenticated',
       'conn.require_auth', 'conn.qrcode_idle', 'conn.logout', 'conn.needs_update', 'conn.link_code_expired']
       .forEach((name) => WPP.on(name, () => send(name)));

@@ -26,6 +26,19 @@ public interface BrowserPage extends AutoCloseable {
     /** A new page in the same context (profile and bindings kept), navigated to the setup URL. */
     void replacePage();
 
+    /**
+     * Whether the page runs a trivial script within {@code deadline}. Unlike {@link #evaluate}, never waits longer:
+     * a page whose main thread is blocked answers false.
+     */
+    default boolean answers(Duration deadline) {
+        return true;
+    }
+
+    /** Reloads the page (the profile, its login and the bindings stay). */
+    default void reload() {
+        replacePage();
+    }
+
     @Override
     void close();
 }

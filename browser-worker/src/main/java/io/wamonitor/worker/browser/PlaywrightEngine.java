@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.ScreenshotType;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import java.nio.file.Path;
@@ -109,6 +110,31 @@ class PlaywrightEngine implements BrowserEngine {
                 options.setQuality(quality);
             }
             return page.screenshot(options);
+        }
+
+        @Override
+        public boolean answers(Duration deadline) {
+            try {
+                // The timeout of waitForFunction is kept by the driver, not the page: it fires even when the
+                // renderer's main thread never runs the function.
+                page.waitForFunction(
+                        "() => true",
+                        null,
+                        new Page.WaitForFunctionOptions()
+                                .setPollingInterval(100)
+                                .setTimeout(deadline.toMillis()));
+                return true;
+            } catch (TimeoutError e) {
+                return false;
+            } catch (PlaywrightException e) {
+                // navigating (WhatsApp Web reloads itself) or closed: not a frozen page
+                return true;
+            }
+        }
+
+        @Override
+        public void reload() {
+            page.reload(new Page.ReloadOptions().setTimeout(loadTimeout.toMillis()));
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.EnvelopeCodec;
 import io.wamonitor.contracts.MessageCatalog;
 import io.wamonitor.contracts.Payload;
+import io.wamonitor.contracts.event.AccountIncident;
 import io.wamonitor.contracts.event.AccountQrChanged;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.CommandResult;
@@ -142,6 +143,22 @@ class EventPublisher implements SessionEvents {
     }
 
     @Override
+    public boolean incident(UUID account, AccountIncident incident) {
+        AccountIncident signed = new AccountIncident(
+                incident.incidentId(),
+                incident.at(),
+                incident.fromStatus(),
+                incident.toStatus(),
+                incident.reason(),
+                incident.healStep(),
+                incident.healReason(),
+                settings.id(),
+                incident.screenshotPng(),
+                incident.screenshotNote());
+        return record(account, signed, incident.incidentId(), null, 0);
+    }
+
+    @Override
     public boolean sendFinished(UUID account, SendResult result) {
         return record(account, result, derivedId(account, "send", String.valueOf(result.commandId())), null, 0);
     }
@@ -224,7 +241,12 @@ class EventPublisher implements SessionEvents {
                         slots.used(),
                         slots.accounts(),
                         startedAt,
-                        service.heldSessions(),
+                        service.heldSessions().stream()
+                                .map(held -> held.health() == null || sessionMeters == null
+                                        ? held
+                                        : held.withHealth(
+                                                held.health().withMemory(sessionMeters.memoryOf(held.accountId()))))
+                                .toList(),
                         sessionMeters == null ? 0 : sessionMeters.browsersMemoryBytes(),
                         settings.memoryLimit().toBytes(),
                         service.storedAccounts()));

@@ -2,6 +2,7 @@ package io.wamonitor.worker.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.event.AccountIncident;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.MessageEdited;
 import io.wamonitor.contracts.event.MessageReacted;
@@ -26,11 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -79,6 +82,8 @@ final class AccountSession {
     private final Clock clock;
     private final StatusTracker tracker;
     private final Identities identities;
+    private final HealthSettings healthSettings;
+    private final HealthWatch health;
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Deque<PageEvent> pageEvents = new ArrayDeque<>();
     private final Map<String, Boolean> seenMessages = new LinkedHashMap<>(256, 0.75f, false) {
@@ -113,6 +118,16 @@ final class AccountSession {
     private volatile boolean readyWorkDue;
     /** A message could not be recorded (journal full): look for missed messages again when there is room. */
     private long backfillRetryAt = Long.MAX_VALUE;
+    /** Healing gave up ({@code FAILED}): the browser stays closed until the operator restarts the account. */
+    private volatile boolean healFailed;
+    /** A heal step is recording its own incident: the status change it causes must not record another. */
+    private boolean healing;
+    /** Page deadlines missed in a row (one can be a busy host; two is a blocked page). */
+    private int missedDeadlines;
+    /** When the owner thread last came round its loop (the watchdog's view of a call into the page that hangs). */
+    private volatile long loopNanos = System.nanoTime();
+    /** Set by the watchdog when it killed the browser of a hung page; the owner reports it as the heal step. */
+    private volatile String killedHung;
 
     AccountSession(
             UUID account,
@@ -141,10 +156,17 @@ final class AccountSession {
         this.sends = context.sends();
         this.clock = context.clock();
         this.identities = new Identities(clock);
+        this.healthSettings = context.health();
+        this.health = new HealthWatch(healthSettings, clock);
         this.tracker = new StatusTracker(
                 new StatusTracker.Observer() {
                     @Override
                     public void statusChanged(AccountStatus newStatus, String newReason, String newPhone) {
+                        if (status == AccountStatus.READY && newStatus != AccountStatus.READY && !healing) {
+                            // Evidence: what the page showed as the account left READY.
+                            incident(status, newStatus, newReason, null, null);
+                        }
+                        health.status(newStatus);
                         if (newStatus == AccountStatus.READY && status != AccountStatus.READY) {
                             readyWorkDue = true;
                             everReady = true;
@@ -197,9 +219,16 @@ final class AccountSession {
         return status;
     }
 
-    /** The status with its reason and phone, for the heartbeat. */
+    /** The status with its reason, phone and health, for the heartbeat. */
     WorkerHeartbeat.HeldSession held() {
-        return new WorkerHeartbeat.HeldSession(account, status, reason, phone, epoch, webVersion, waJsVersion);
+        AccountStatus current = status;
+        return new WorkerHeartbeat.HeldSession(
+                account, current, reason, phone, epoch, webVersion, waJsVersion, health.snapshot(current));
+    }
+
+    /** The session's liveness, for metrics. */
+    HealthWatch health() {
+        return health;
     }
 
     Long epoch() {
@@ -263,12 +292,19 @@ final class AccountSession {
         readyWorkDue = true;
     }
 
-    /** Closes and reopens the browser from the same profile. */
+    /** Closes and reopens the browser from the same profile; also how an account healing gave up on starts again. */
     void restart() {
         inbox.offer(() -> {
             log.info("Restarting the browser of account {}", account);
+            healFailed = false;
+            health.reset();
+            healing = true; // asked for by the operator: not an incident
+            try {
+                tracker.onTrouble("restarting the browser");
+            } finally {
+                healing = false;
+            }
             closePage();
-            tracker.onTrouble("restarting the browser");
             nextLaunchAt = 0;
         });
     }
@@ -280,11 +316,12 @@ final class AccountSession {
         String gaveUp = null;
         try {
             while (!stopping) {
+                loopNanos = System.nanoTime();
                 if (!everOpened && failedStarts >= maxStartAttempts) {
                     gaveUp = "could not open WhatsApp Web " + failedStarts + " times: " + lastLaunchError;
                     break;
                 }
-                if (page == null && clock.millis() >= nextLaunchAt) {
+                if (page == null && !healFailed && clock.millis() >= nextLaunchAt) {
                     launch();
                     continue;
                 }
@@ -331,17 +368,22 @@ final class AccountSession {
                             batch -> pageEvents.addAll(PageEvent.parseBatch(batch))));
             backoffMs = 1_000;
             everOpened = true;
+            health.pageOpened();
+            missedDeadlines = 0;
+            killedHung = null; // a hang that killed the launch itself: the new browser is what counts now
             drainEvents();
         } catch (RuntimeException e) {
-            metrics.launchFailures.increment();
+            long retryIn = backoffMs;
+            nextLaunchAt = clock.millis() + retryIn;
+            backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
             closePage();
             failedStarts++;
             lastLaunchError = firstLine(e.getMessage());
             String why = "cannot open WhatsApp Web: " + lastLaunchError;
-            log.warn("Account {}: {}; retrying in {} s", account, why, backoffMs / 1000);
+            log.warn("Account {}: {}; retrying in {} s", account, why, retryIn / 1000);
             tracker.onFailure(why);
-            nextLaunchAt = clock.millis() + backoffMs;
-            backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+            // Counted once the failure is handled, the next attempt scheduled.
+            metrics.launchFailures.increment();
         } finally {
             launchGate.release();
         }
@@ -351,10 +393,16 @@ final class AccountSession {
         try {
             page.pump(PUMP);
             drainEvents();
+            if (killedHung != null && (page.browserGone() || page.crashed())) {
+                String why = killedHung;
+                killedHung = null;
+                heal(health.unresponsive(why), false);
+                return;
+            }
             if (page.browserGone()) {
                 metrics.browserRelaunches.increment();
                 log.warn("The browser of account {} went away; relaunching it", account);
-                tracker.onTrouble("the browser exited; relaunching it");
+                crashHealed(HealthWatch.BROWSER_EXITED, "relaunch", "the browser exited; relaunching it");
                 closePage();
                 nextLaunchAt = 0;
                 return;
@@ -362,13 +410,35 @@ final class AccountSession {
             if (page.crashed()) {
                 metrics.pageCrashes.increment();
                 log.warn("The page of account {} crashed; opening a new one", account);
-                tracker.onTrouble("the page crashed; opening a new one");
+                crashHealed(HealthWatch.RENDERER_CRASHED, "reload", "the page crashed; opening a new one");
                 page.replacePage();
                 drainEvents();
                 return;
             }
             if (clock.millis() >= nextProbe) {
+                if (!page.answers(healthSettings.pageDeadline())) {
+                    missedDeadlines++;
+                    log.warn(
+                            "Account {}: the page did not answer within {} s ({} in a row)",
+                            account,
+                            healthSettings.pageDeadline().toSeconds(),
+                            missedDeadlines);
+                    if (missedDeadlines >= 2) {
+                        missedDeadlines = 0;
+                        heal(health.unresponsive(), false);
+                    }
+                    return;
+                }
+                missedDeadlines = 0;
                 probe();
+                Optional<HealthWatch.Stall> overdue = health.healOverdue(status, stuckConnecting());
+                if (overdue.isPresent()) {
+                    heal(overdue.get(), true);
+                    return;
+                }
+                if (watchHealth()) {
+                    return;
+                }
             }
             if (status == AccountStatus.READY && (readyWorkDue || clock.millis() >= backfillRetryAt)) {
                 readyWorkDue = false;
@@ -388,6 +458,12 @@ final class AccountSession {
                 }
             }
         } catch (RuntimeException e) {
+            if (killedHung != null) {
+                String why = killedHung;
+                killedHung = null;
+                heal(health.unresponsive(why), false);
+                return;
+            }
             if (PageCalls.isNavigation(e)) {
                 return; // the page is reloading itself; events will follow
             }
@@ -404,6 +480,19 @@ final class AccountSession {
     private void drainEvents() {
         PageEvent event;
         while ((event = pageEvents.poll()) != null) {
+            health.event(fromServer(event));
+            if ("health.round_trip".equals(event.type())) {
+                long id = event.data().path("id").asLong();
+                boolean ok = event.data().path("ok").asBoolean(false);
+                if (!ok) {
+                    log.debug(
+                            "Account {}: the health round trip failed: {}",
+                            account,
+                            event.data().path("error"));
+                }
+                health.roundTripAnswered(id, ok);
+                continue;
+            }
             if ("chat.new_message".equals(event.type())) {
                 capture(event.data());
                 continue;
@@ -615,6 +704,163 @@ final class AccountSession {
         }
     }
 
+    /** Whether a page event can only have come from WhatsApp's servers (not from this page itself). */
+    private static boolean fromServer(PageEvent event) {
+        return switch (event.type()) {
+            case "chat.msg_ack_change", "chat.new_reaction", "chat.msg_edited", "chat.msg_revoke" -> true;
+            case "chat.new_message" -> !event.data().path("from_me").asBoolean(false);
+            default -> false;
+        };
+    }
+
+    /**
+     * Session health, after each probe of a READY page: asks the servers a light question when they have been
+     * quiet for a while, and heals a stall. True when a heal step replaced or closed the page.
+     */
+    private boolean watchHealth() {
+        if (status != AccountStatus.READY) {
+            return false;
+        }
+        Optional<HealthWatch.Stall> stall = health.silentStall();
+        if (stall.isPresent()) {
+            heal(stall.get(), true);
+            return true;
+        }
+        if (health.roundTripDue()) {
+            long id = health.roundTripStarted();
+            if (!PageCalls.startRoundTrip(page, id)) {
+                health.roundTripAnswered(id, false);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One step of the heal ladder for a stall: reload the page, relaunch the browser, or give up ({@code FAILED})
+     * after {@code SESSION_HEAL_ATTEMPTS} steps within an hour. Each step is logged, counted by signal, and
+     * recorded as an incident with a screenshot of the page as it was. The profile, and with it the login, is
+     * never touched.
+     */
+    private void heal(HealthWatch.Stall stall, boolean pageAnswers) {
+        HealthWatch.Step step = health.nextStep(stall);
+        metrics.heal(stall.signal(), step.label);
+        AccountStatus from = status;
+        Shot shot = screenshot(pageAnswers);
+        healing = true;
+        try {
+            switch (step) {
+                case RELOAD -> {
+                    log.warn("Account {} is stalled: {}; reloading the page", account, stall.description());
+                    tracker.onTrouble("stalled (" + stall.description() + "); reloading the page");
+                    publishIncident(from, status, reason, step.label, stall.signal(), shot);
+                    page.reload();
+                }
+                case RELAUNCH -> {
+                    log.warn("Account {} is stalled: {}; relaunching the browser", account, stall.description());
+                    tracker.onTrouble("stalled (" + stall.description() + "); relaunching the browser");
+                    publishIncident(from, status, reason, step.label, stall.signal(), shot);
+                    closePage();
+                    nextLaunchAt = 0;
+                }
+                case GIVE_UP -> {
+                    String why = "stalled again after " + healthSettings.healAttempts()
+                            + " heal steps within an hour (" + stall.description()
+                            + "); restart the account to try again";
+                    log.error("Account {}: {}; giving up: the browser is closed", account, why);
+                    closePage();
+                    healFailed = true;
+                    tracker.onFailure(why);
+                    publishIncident(from, status, reason, step.label, stall.signal(), shot);
+                }
+            }
+        } finally {
+            healing = false;
+        }
+    }
+
+    /**
+     * Still on the way back after a heal step: loading, syncing, or disconnected by the heal itself (not by WhatsApp
+     * Web reconnecting on its own, which a relaunch would not help).
+     */
+    private boolean stuckConnecting() {
+        AccountStatus current = status;
+        return current == AccountStatus.INIT
+                || current == AccountStatus.AUTH
+                || (current == AccountStatus.DISCONNECTED && reason != null && reason.startsWith("stalled ("));
+    }
+
+    /**
+     * The watchdog's check (another thread): the owner thread has been inside one call into the page for longer than
+     * {@code stuckAfter} (a page frozen in the middle of a call, which Playwright would wait for forever). The
+     * browser's processes are killed, so the call fails and the owner relaunches the browser as a heal step.
+     */
+    void killIfHung(Duration stuckAfter) {
+        long stuckNanos = System.nanoTime() - loopNanos;
+        if (stopping || stuckNanos < stuckAfter.toNanos() || killedHung != null) {
+            return;
+        }
+        String why = "a call into the page did not return for "
+                + Duration.ofNanos(stuckNanos).toSeconds() + " s (the page hung in the middle of it)";
+        if (BrowserProcesses.kill(profile) > 0) {
+            killedHung = why;
+            log.warn("Account {}: {}; the browser was killed to relaunch it", account, why);
+        }
+    }
+
+    /** The browser or its renderer went away and is being replaced: counted as a heal, and an incident. */
+    private void crashHealed(String signal, String step, String what) {
+        metrics.heal(signal, step);
+        health.crashHealed();
+        AccountStatus from = status;
+        healing = true;
+        try {
+            tracker.onTrouble(what);
+        } finally {
+            healing = false;
+        }
+        publishIncident(from, status, reason, step, signal, new Shot(null, "the page was gone"));
+    }
+
+    /** A screenshot for an incident, or why there is none. */
+    private record Shot(byte[] png, String note) {}
+
+    private Shot screenshot(boolean pageAnswers) {
+        if (page == null) {
+            return new Shot(null, "no browser was open");
+        }
+        if (!pageAnswers) {
+            return new Shot(null, "the page did not answer (its main thread was blocked)");
+        }
+        try {
+            return new Shot(page.screenshot("png", null), null);
+        } catch (RuntimeException e) {
+            return new Shot(null, "the screenshot failed: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** The session left READY on its own (offline, logged out, conflict…): an incident with the page as it was. */
+    private void incident(AccountStatus from, AccountStatus to, String why, String step, String signal) {
+        publishIncident(from, to, why, step, signal, screenshot(true));
+    }
+
+    private void publishIncident(
+            AccountStatus from, AccountStatus to, String why, String step, String signal, Shot shot) {
+        AccountIncident incident = new AccountIncident(
+                UUID.randomUUID(),
+                clock.instant(),
+                from,
+                to,
+                why,
+                step,
+                signal,
+                null,
+                shot.png() == null ? null : Base64.getEncoder().encodeToString(shot.png()),
+                shot.note());
+        if (!events.incident(account, incident)) {
+            log.warn("Account {}: the journal is full; an incident ({} -> {}) is not recorded", account, from, to);
+        }
+    }
+
     private void act(StatusTracker.Action action) {
         switch (action) {
             case PROBE -> nextProbe = 0;
@@ -634,6 +880,7 @@ final class AccountSession {
         Probe probe = PageCalls.probe(page);
         if (probe.ready()) {
             noteVersions(probe.webVersion(), probe.waJsVersion());
+            health.serverContactAt(probe.serverContactAt());
         }
         tracker.onProbe(probe);
         drainEvents();
@@ -701,5 +948,6 @@ final class AccountSession {
             CaptureLog captureLog,
             SendLedger sends,
             Clock clock,
-            int maxStartAttempts) {}
+            int maxStartAttempts,
+            HealthSettings health) {}
 }

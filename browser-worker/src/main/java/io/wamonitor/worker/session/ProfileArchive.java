@@ -4,13 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -69,31 +68,59 @@ final class ProfileArchive {
 
     private ProfileArchive() {}
 
-    /** The backup's file list: relative paths, regular files only, sorted. */
+    /**
+     * The backup's file list: relative paths, regular files only, sorted. A running Chromium creates and deletes
+     * files and directories in its profile all the time (database journals, compactions, caches): one that vanishes
+     * while the tree is walked is simply not part of this backup ({@code Files.walk} would give up on it instead).
+     */
     static List<Path> files(Path profile) {
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(profile)) {
             return files;
         }
-        try (Stream<Path> walk = Files.walk(profile)) {
-            walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .map(profile::relativize)
-                    .filter(ProfileArchive::included)
-                    .sorted()
-                    .forEach(files::add);
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            Files.walkFileTree(profile, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return !dir.equals(profile)
+                                    && SKIPPED_DIRECTORIES.contains(
+                                            dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    Path relative = profile.relativize(file);
+                    // Skipped directories never get here (preVisitDirectory), so only the file's own name counts.
+                    if (attributes.isRegularFile()
+                            && !SKIPPED_FILES.contains(relative.getFileName().toString())) {
+                        files.add(relative);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             throw new IllegalStateException("cannot list the profile " + profile + ": " + e.getMessage(), e);
         }
+        files.sort(null);
         return files;
-    }
-
-    private static boolean included(Path relative) {
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            if (SKIPPED_DIRECTORIES.contains(relative.getName(i).toString())) {
-                return false;
-            }
-        }
-        return !SKIPPED_FILES.contains(relative.getFileName().toString());
     }
 
     /** What the backup would hold, as a hash of names, sizes and modification times: unchanged means no backup. */

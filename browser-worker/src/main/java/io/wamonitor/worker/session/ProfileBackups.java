@@ -79,18 +79,26 @@ public class ProfileBackups {
         return key != null;
     }
 
-    /**
-     * Backs the account's profile up now, unless it is unchanged since this worker's last backup of it. False
-     * when nothing was backed up (no key, unchanged, unreadable, or the journal has no room).
-     */
-    boolean backup(UUID account, String trigger) {
+    /** What became of a backup. */
+    enum Result {
+        TAKEN,
+        /** The profile is as it was at this worker's last backup of it: nothing to send. */
+        UNCHANGED,
+        /** No key, or larger than PROFILE_BACKUP_MAX_BYTES: trying again would not help. */
+        NOT_MADE,
+        /** The profile could not be read, or the journal had no room: worth trying again. */
+        FAILED
+    }
+
+    /** Backs the account's profile up now, unless it is unchanged since this worker's last backup of it. */
+    Result backup(UUID account, String trigger) {
         return backup(account, trigger, false);
     }
 
     /** Like {@link #backup(UUID, String)}; {@code force}: even if unchanged (the account is handed over). */
-    boolean backup(UUID account, String trigger, boolean force) {
+    Result backup(UUID account, String trigger, boolean force) {
         if (key == null) {
-            return false;
+            return Result.NOT_MADE;
         }
         Path profile = profiles.profileDir(account);
         try {
@@ -98,7 +106,7 @@ public class ProfileBackups {
             if (!force && digest.equals(lastDigests.get(account))) {
                 log.debug("Account {}: profile unchanged since its last backup", account);
                 count("unchanged");
-                return false;
+                return Result.UNCHANGED;
             }
             Instant takenAt = clock.instant();
             byte[] sealed = ProfileArchive.encrypt(key, account, ProfileArchive.pack(profile));
@@ -110,7 +118,7 @@ public class ProfileBackups {
                         sealed.length / (1024 * 1024),
                         maxBytes / (1024 * 1024));
                 count("too_large");
-                return false;
+                return Result.NOT_MADE;
             }
             boolean recorded = events.profileBackedUp(
                     account,
@@ -122,11 +130,11 @@ public class ProfileBackups {
                         "Account {}: profile backed up ({}, {} KiB encrypted)", account, trigger, sealed.length / 1024);
             }
             count(recorded ? "taken" : "failed");
-            return recorded;
+            return recorded ? Result.TAKEN : Result.FAILED;
         } catch (RuntimeException e) {
             log.warn("Account {}: backing up the profile failed: {}", account, e.getMessage());
             count("failed");
-            return false;
+            return Result.FAILED;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.wamonitor.worker.session;
 
 import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.event.AccountIncident;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.MessageEdited;
@@ -37,6 +38,9 @@ public interface SessionEvents {
     boolean messageEdited(UUID account, MessageEdited edit);
 
     boolean messageRevoked(UUID account, MessageRevoked revoke);
+
+    /** The session left READY, or a heal step started: what happened, with a screenshot of the page. */
+    boolean incident(UUID account, AccountIncident incident);
 
     /** A send command ended (sent, refused, or found interrupted after a restart). */
     boolean sendFinished(UUID account, SendResult result);

@@ -28,7 +28,9 @@ public class SessionMeters {
     private final MultiGauge memory;
     private final MultiGauge memoryByProcess;
     private final MultiGauge versions;
+    private final MultiGauge contactAge;
     private volatile long browsersMemoryBytes;
+    private volatile Map<UUID, Long> memoryByAccount = Map.of();
 
     SessionMeters(MeterRegistry registry, SessionService sessions, ProfileStore profiles) {
         this.sessions = sessions;
@@ -52,11 +54,30 @@ public class SessionMeters {
                 .description("1 per held account, labelled with the WhatsApp Web build its page runs and the wa-js "
                         + "release injected (which build broke when WhatsApp changes)")
                 .register(registry);
+        Gauge.builder(
+                        "wamonitor.worker.sessions.stalled",
+                        sessions,
+                        s -> s.healthWatches().values().stream()
+                                .filter(w -> w.stalled() || w.gaveUp())
+                                .count())
+                .description("Sessions found stalled and not healed yet, or given up (FAILED) after "
+                        + "SESSION_HEAL_ATTEMPTS heal steps within an hour")
+                .register(registry);
+        this.contactAge = MultiGauge.builder("wamonitor.worker.session.server.contact.age")
+                .baseUnit("seconds")
+                .description("Seconds since each READY account's page last heard from WhatsApp's servers (an event, "
+                        + "or an answered round trip)")
+                .register(registry);
         this.memoryByProcess = MultiGauge.builder("wamonitor.worker.browser.process.memory")
                 .baseUnit("bytes")
                 .description(
                         "The same memory by kind of process: driver, browser, renderer, gpu-process, utility, zygote")
                 .register(registry);
+    }
+
+    /** The memory of one account's browser and driver as last measured, 0 when unknown. */
+    public long memoryOf(UUID account) {
+        return memoryByAccount.getOrDefault(account, 0L);
     }
 
     /** The memory of every held account's browser together, as last measured (for placement). */
@@ -87,9 +108,19 @@ public class SessionMeters {
                                 1))
                         .toList(),
                 true);
+        contactAge.register(
+                sessions.healthWatches().entrySet().stream()
+                        .filter(e -> e.getValue().contactAgeSeconds().isPresent())
+                        .map(e -> MultiGauge.Row.of(
+                                Tags.of("account_id", e.getKey().toString()),
+                                e.getValue(),
+                                w -> w.contactAgeSeconds().orElse(Double.NaN)))
+                        .toList(),
+                true);
         List<UUID> held = sessions.slots().accounts();
         Map<Path, Map<String, Long>> bytes =
                 ProcessMemory.byProfile(held.stream().map(profiles::profileDir).toList());
+        Map<UUID, Long> byAccount = new java.util.HashMap<>();
         List<MultiGauge.Row<?>> totals = new ArrayList<>();
         List<MultiGauge.Row<?>> parts = new ArrayList<>();
         for (UUID account : held) {
@@ -97,13 +128,14 @@ public class SessionMeters {
             if (kinds == null) {
                 continue;
             }
-            totals.add(MultiGauge.Row.of(
-                    Tags.of("account_id", account.toString()),
-                    kinds.values().stream().mapToLong(Long::longValue).sum()));
+            long total = kinds.values().stream().mapToLong(Long::longValue).sum();
+            byAccount.put(account, total);
+            totals.add(MultiGauge.Row.of(Tags.of("account_id", account.toString()), total));
             kinds.forEach((kind, value) ->
                     parts.add(MultiGauge.Row.of(Tags.of("account_id", account.toString(), "process", kind), value)));
         }
         memory.register(totals, true);
+        memoryByAccount = Map.copyOf(byAccount);
         browsersMemoryBytes = bytes.values().stream()
                 .flatMap(kinds -> kinds.values().stream())
                 .mapToLong(Long::longValue)

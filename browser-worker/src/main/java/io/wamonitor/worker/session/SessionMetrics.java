@@ -13,8 +13,24 @@ class SessionMetrics {
     final Counter launchFailures;
     final Counter backfilledMessages;
     final Counter droppedChanges;
+    private final MeterRegistry registry;
+
+    private static final String[] HEAL_REASONS = {
+        HealthWatch.SERVER_SILENT,
+        HealthWatch.PAGE_UNRESPONSIVE,
+        HealthWatch.RENDERER_CRASHED,
+        HealthWatch.BROWSER_EXITED
+    };
+    private static final String[] HEAL_STEPS = {"reload", "relaunch", "give_up"};
 
     SessionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        // Every series exists from the start at 0: Prometheus's increase() cannot see a series' first sample.
+        for (String reason : HEAL_REASONS) {
+            for (String step : HEAL_STEPS) {
+                heals(reason, step);
+            }
+        }
         pageCrashes = Counter.builder("wamonitor.worker.page.crashes")
                 .description("Renderer crashes recovered with a new page in the same browser")
                 .register(registry);
@@ -31,6 +47,20 @@ class SessionMetrics {
         droppedChanges = Counter.builder("wamonitor.worker.message.changes.dropped")
                 .description("Reactions, edits and deletions not reported because the journal was full (WhatsApp "
                         + "Web keeps no history of them to report later)")
+                .register(registry);
+    }
+
+    /** A heal step ({@code step}) started for {@code reason} (the signal that found the session stalled or gone). */
+    void heal(String reason, String step) {
+        heals(reason, step).increment();
+    }
+
+    private Counter heals(String reason, String step) {
+        return Counter.builder("wamonitor.worker.session.heals")
+                .description("Heal steps of sessions by the signal that started them (server_silent, "
+                        + "page_unresponsive, renderer_crashed, browser_exited) and the step (reload, relaunch, "
+                        + "give_up)")
+                .tags("reason", reason, "step", step)
                 .register(registry);
     }
 }

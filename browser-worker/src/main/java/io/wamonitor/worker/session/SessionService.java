@@ -7,12 +7,14 @@ import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.worker.WorkerSettings;
 import io.wamonitor.worker.browser.BrowserEngine;
 import io.wamonitor.worker.browser.BrowserPage;
+import io.wamonitor.worker.browser.BrowserSettings;
 import io.wamonitor.worker.whatsapp.Linking;
 import io.wamonitor.worker.whatsapp.PageScripts;
 import io.wamonitor.worker.whatsapp.Sending;
 import io.wamonitor.worker.whatsapp.StatusTracker;
 import io.wamonitor.worker.whatsapp.WhatsAppWebSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,8 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -66,10 +68,14 @@ public class SessionService implements SmartLifecycle {
     /** Accounts whose profile was restored from a backup and not started since, with when the backup was taken. */
     private final Map<UUID, Instant> restored = new ConcurrentHashMap<>();
 
-    private final ExecutorService backupRunner;
+    private final ScheduledExecutorService backupRunner;
+    private final BackupAfterLinking backupAfterLinking;
     private final String workerId;
     private volatile boolean running;
     private volatile boolean fenced;
+
+    /** How long an owner thread may stay inside one call into its page (see {@link #killHungPages()}). */
+    private final Duration hungAfter;
 
     private final CaptureLog captureLog;
     private final SendLedger sendLedger;
@@ -87,7 +93,10 @@ public class SessionService implements SmartLifecycle {
             SessionMetrics metrics,
             CaptureLog captureLog,
             SendLedger sendLedger,
+            HealthSettings health,
+            BrowserSettings browser,
             Clock clock) {
+        this.hungAfter = new HealthWatch(health, clock).stuckAfter(browser.loadTimeout());
         this.slots = new SlotTable(settings.maxSessions());
         this.workerId = settings.id();
         this.events = events;
@@ -97,11 +106,13 @@ public class SessionService implements SmartLifecycle {
         this.captureLog = captureLog;
         this.sendLedger = sendLedger;
         this.clock = clock;
-        this.backupRunner = Executors.newSingleThreadExecutor(r -> {
+        this.backupRunner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "profile-backup");
             thread.setDaemon(true);
             return thread;
         });
+        this.backupAfterLinking = new BackupAfterLinking(
+                backupRunner, account -> backups.backup(account, "linked"), Duration.ofSeconds(10));
         this.context = new AccountSession.SessionContext(
                 engine,
                 scripts,
@@ -115,7 +126,8 @@ public class SessionService implements SmartLifecycle {
                 captureLog,
                 sendLedger,
                 clock,
-                MAX_START_ATTEMPTS);
+                MAX_START_ATTEMPTS,
+                health);
         log.info(
                 "Worker {} has {} session slots; WhatsApp Web at {} ({})",
                 settings.id(),
@@ -213,7 +225,8 @@ public class SessionService implements SmartLifecycle {
         }
         await(session.stop());
         log.info("Account {} stopped ({}); its slot is free", account, reason);
-        boolean backedUp = session.linked() && backups.backup(account, "stopped", handOver);
+        boolean backedUp =
+                session.linked() && backups.backup(account, "stopped", handOver) == ProfileBackups.Result.TAKEN;
         if (report) {
             events.statusChanged(account, AccountStatus.DISCONNECTED, "session stopped: " + reason, null);
         }
@@ -433,6 +446,24 @@ public class SessionService implements SmartLifecycle {
         }
     }
 
+    /**
+     * The watchdog: a page that hangs in the middle of a call holds its owner thread forever (Playwright's evaluate
+     * has no timeout), and with it the session's own health checks. Its browser is killed, so the owner relaunches it.
+     */
+    @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
+    void killHungPages() {
+        for (AccountSession session : List.copyOf(sessions.values())) {
+            session.killIfHung(hungAfter);
+        }
+    }
+
+    /** Each held account's liveness (metrics). */
+    Map<UUID, HealthWatch> healthWatches() {
+        Map<UUID, HealthWatch> watches = new java.util.HashMap<>();
+        sessions.forEach((account, session) -> watches.put(account, session.health()));
+        return watches;
+    }
+
     /** How many of this worker's sessions are in each status. */
     Map<AccountStatus, Long> statusCounts() {
         return sessions.values().stream().collect(Collectors.groupingBy(AccountSession::status, Collectors.counting()));
@@ -466,7 +497,9 @@ public class SessionService implements SmartLifecycle {
             @Override
             public void linked() {
                 if (backups.enabled()) {
-                    backupRunner.execute(() -> backups.backup(account, "linked"));
+                    AccountSession session = sessions.get(account);
+                    backupAfterLinking.start(
+                            account, () -> session != null && sessions.get(account) == session && session.linked());
                 }
             }
 

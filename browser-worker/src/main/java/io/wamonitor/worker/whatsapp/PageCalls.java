@@ -1,6 +1,7 @@
 package io.wamonitor.worker.whatsapp;
 
 import io.wamonitor.worker.browser.BrowserPage;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -32,7 +33,8 @@ public final class PageCalls {
                       online: W.conn.isOnline() !== false, idle: !!W.conn.isIdle(),
                       webVersion: build.VERSION_STR || (window.Debug && window.Debug.VERSION) || null,
                       waJsVersion: W.version || null,
-                      me: me ? (me._serialized || String(me)) : null};
+                      me: me ? (me._serialized || String(me)) : null,
+                      contactAt: (window.__wamHealth && window.__wamHealth.contactAt) || null};
             }""";
 
     private PageCalls() {}
@@ -65,7 +67,16 @@ public final class PageCalls {
                 Boolean.TRUE.equals(map.get("idle")),
                 (String) map.get("me"),
                 map.get("webVersion") instanceof String web ? web : null,
-                map.get("waJsVersion") instanceof String waJs ? waJs : null);
+                map.get("waJsVersion") instanceof String waJs ? waJs : null,
+                map.get("contactAt") instanceof Number at ? Instant.ofEpochMilli(at.longValue()) : null);
+    }
+
+    /** Asks the page to make round trip {@code id} to WhatsApp's servers; its answer comes as a page event. */
+    public static boolean startRoundTrip(BrowserPage page, long id) {
+        return Boolean.TRUE.equals(
+                // Playwright passes no Java long into the page: the id travels as text.
+                page.evaluate(
+                        "(id) => !!(window.__wamHealth && window.__wamHealth.roundTrip(id))", String.valueOf(id)));
     }
 
     /** True for the errors Playwright raises while the page navigates (WhatsApp Web reloads itself). */

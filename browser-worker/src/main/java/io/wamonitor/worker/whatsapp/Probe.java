@@ -1,10 +1,14 @@
 package io.wamonitor.worker.whatsapp;
 
+import java.time.Instant;
+
 /**
  * A pull of WhatsApp Web's state (wppconnect polls isRegistered the same way, to catch missed events).
  *
  * @param webVersion the WhatsApp Web build the page runs ({@code VERSION_STR}), null when not known yet
  * @param waJsVersion the wa-js (or simulator) {@code WPP.version}
+ * @param serverContactAt when the page last heard from WhatsApp's servers through events the worker does not
+ *     receive one by one (null: not since it loaded)
  */
 public record Probe(
         boolean ready,
@@ -14,7 +18,8 @@ public record Probe(
         boolean idle,
         String me,
         String webVersion,
-        String waJsVersion) {
+        String waJsVersion,
+        Instant serverContactAt) {
 
-    public static final Probe NOT_READY = new Probe(false, false, null, true, false, null, null, null);
+    public static final Probe NOT_READY = new Probe(false, false, null, true, false, null, null, null, null);
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.event.AccountIncident;
 import io.wamonitor.contracts.event.MessageAckChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.MessageEdited;
@@ -72,6 +73,10 @@ class AccountSessionTest {
         await().during(Duration.ofMillis(400)).atMost(SOON).until(() -> browser.opens.get() == 1);
         clock.advance(Duration.ofMillis(1));
         await().atMost(SOON).until(() -> browser.opens.get() == 2);
+        await().atMost(SOON)
+                .until(() -> meters.counter("wamonitor.worker.browser.launch.failures")
+                                .count()
+                        == 2);
 
         clock.advance(Duration.ofMillis(1_999));
         await().during(Duration.ofMillis(400)).atMost(SOON).until(() -> browser.opens.get() == 2);
@@ -89,8 +94,12 @@ class AccountSessionTest {
         browser.failuresToGo.set(100);
         start();
         for (int attempt = 1; attempt < MAX_START_ATTEMPTS; attempt++) {
-            int opened = attempt;
-            await().atMost(SOON).until(() -> browser.opens.get() == opened);
+            int failed = attempt;
+            // The failure handled (next attempt scheduled) before the clock moves past its backoff.
+            await().atMost(SOON)
+                    .until(() -> meters.counter("wamonitor.worker.browser.launch.failures")
+                                    .count()
+                            == failed);
             clock.advance(Duration.ofMinutes(2));
         }
 
@@ -193,7 +202,8 @@ class AccountSessionTest {
                 new NoCursor(),
                 new NoSends(),
                 clock,
-                MAX_START_ATTEMPTS);
+                MAX_START_ATTEMPTS,
+                HealthSettings.defaults());
         session = new AccountSession(
                 UUID.randomUUID(),
                 7L,
@@ -268,6 +278,11 @@ class AccountSessionTest {
 
         @Override
         public boolean profileBackedUp(UUID account, ProfileBackedUp backup) {
+            return true;
+        }
+
+        @Override
+        public boolean incident(UUID account, AccountIncident incident) {
             return true;
         }
 

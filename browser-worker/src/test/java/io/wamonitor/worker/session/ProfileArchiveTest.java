@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.crypto.SecretKey;
@@ -54,6 +56,56 @@ class ProfileArchiveTest {
         assertThat(restored.resolve("SingletonLock")).doesNotExist();
         assertThat(new String(sealed, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("WAMB1");
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("device keys");
+    }
+
+    @Test
+    void filesAndDirectoriesThatComeAndGoWhileItIsBackedUpDoNotSpoilTheBackup() throws Exception {
+        // A running Chromium rotates journals and creates and removes directories in its profile all the time;
+        // the backup right after linking is taken while it does (a vanished entry once cost a whole backup).
+        Path profile = dir.resolve("profile");
+        write(profile.resolve("Default/IndexedDB/wa.leveldb/CURRENT"), "MANIFEST-000001");
+        AtomicBoolean churning = new AtomicBoolean(true);
+        AtomicInteger churned = new AtomicInteger();
+        Thread chromium = new Thread(() -> {
+            Path scratch = profile.resolve("Default/Session Storage");
+            while (churning.get()) {
+                try {
+                    for (int i = 0; i < 20; i++) {
+                        write(scratch.resolve("tmp-" + i + "/000" + i + ".log"), "journal " + i);
+                    }
+                    deleteTree(scratch);
+                    churned.incrementAndGet();
+                } catch (IOException ignored) {
+                    // a racing walk of our own tree; the next round goes on
+                }
+            }
+        });
+        chromium.start();
+        try {
+            int packs = 0;
+            while (packs < 50 || churned.get() < 50) {
+                byte[] zip = ProfileArchive.pack(profile);
+                Path restored = dir.resolve("restored-" + packs++);
+                ProfileArchive.unpack(zip, restored);
+                assertThat(restored.resolve("Default/IndexedDB/wa.leveldb/CURRENT"))
+                        .hasContent("MANIFEST-000001");
+                ProfileArchive.digest(profile);
+            }
+        } finally {
+            churning.set(false);
+            chromium.join();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     @Test

@@ -46,7 +46,7 @@ class StatusTrackerTest {
         tracker.onEvent(PageEvent.of("conn.main_loaded"));
         tracker.onEvent(PageEvent.of("conn.authenticated"));
         tracker.onEvent(PageEvent.of("conn.stream_mode_changed", "MAIN"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
+        tracker.onProbe(probe(true, true, "MAIN", true, false, "15550001111@c.us"));
 
         assertThat(statuses)
                 .containsSubsequence(AccountStatus.INIT, AccountStatus.QR, AccountStatus.AUTH, AccountStatus.READY);
@@ -60,9 +60,9 @@ class StatusTrackerTest {
         tracker.onEvent(PageEvent.of("page.loaded"));
         tracker.onEvent(PageEvent.of("loader.ready"));
         tracker.onEvent(PageEvent.of("conn.auth_code_change"));
-        tracker.onProbe(new Probe(true, true, "SYNCING", true, false, "15550001111@c.us", null, null));
+        tracker.onProbe(probe(true, true, "SYNCING", true, false, "15550001111@c.us"));
         tracker.onEvent(PageEvent.of("conn.stream_mode_changed", "MAIN"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
+        tracker.onProbe(probe(true, true, "MAIN", true, false, "15550001111@c.us"));
 
         assertThat(statuses).containsExactly(AccountStatus.INIT, AccountStatus.AUTH, AccountStatus.READY);
         assertThat(qrs).isEmpty();
@@ -75,9 +75,9 @@ class StatusTrackerTest {
         // The browser is restarted: the new page answers before it has read its login.
         tracker.onEvent(PageEvent.of("page.loaded"));
         tracker.onEvent(PageEvent.of("loader.ready"));
-        tracker.onProbe(new Probe(true, false, null, true, false, null, null, null));
+        tracker.onProbe(probe(true, false, null, true, false, null));
         assertThat(tracker.status()).isNotEqualTo(AccountStatus.LOGGED_OUT);
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
+        tracker.onProbe(probe(true, true, "MAIN", true, false, "15550001111@c.us"));
 
         assertThat(tracker.status()).isEqualTo(AccountStatus.READY);
         assertThat(statuses).doesNotContain(AccountStatus.LOGGED_OUT, AccountStatus.QR);
@@ -87,7 +87,7 @@ class StatusTrackerTest {
     void aLoginThatDisappearsFromARunningPageIsALogout() {
         readyAccount();
 
-        tracker.onProbe(new Probe(true, false, "MAIN", true, false, null, null, null));
+        tracker.onProbe(probe(true, false, "MAIN", true, false, null));
 
         assertThat(tracker.status()).isEqualTo(AccountStatus.LOGGED_OUT);
     }
@@ -110,7 +110,7 @@ class StatusTrackerTest {
     void aMissedLogoutEventIsCaughtByTheRegistrationProbe() {
         readyAccount();
 
-        tracker.onProbe(new Probe(true, false, "QR", true, false, null, null, null));
+        tracker.onProbe(probe(true, false, "QR", true, false, null));
 
         assertThat(tracker.status()).isEqualTo(AccountStatus.LOGGED_OUT);
     }
@@ -149,13 +149,19 @@ class StatusTrackerTest {
         assertThat(tracker.status()).isEqualTo(AccountStatus.DISCONNECTED);
         tracker.onEvent(PageEvent.of("page.loaded"));
         tracker.onEvent(PageEvent.of("loader.ready"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
+        tracker.onProbe(probe(true, true, "MAIN", true, false, "15550001111@c.us"));
         assertThat(tracker.status()).isEqualTo(AccountStatus.READY);
     }
 
     private void readyAccount() {
         tracker.onEvent(PageEvent.of("loader.ready"));
-        tracker.onProbe(new Probe(true, true, "MAIN", true, false, "15550001111@c.us", null, null));
+        tracker.onProbe(probe(true, true, "MAIN", true, false, "15550001111@c.us"));
         assertThat(tracker.status()).isEqualTo(AccountStatus.READY);
+    }
+
+    /** A probe of a page that loaded (no versions, no server contact yet). */
+    private static Probe probe(
+            boolean ready, boolean registered, String mode, boolean online, boolean idle, String me) {
+        return new Probe(ready, registered, mode, online, idle, me, null, null, null);
     }
 }
