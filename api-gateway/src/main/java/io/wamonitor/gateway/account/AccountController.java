@@ -2,8 +2,10 @@ package io.wamonitor.gateway.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wamonitor.gateway.api.SessionHealthLookup;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,7 +25,10 @@ class AccountController {
 
     private final AccountService accounts;
 
-    AccountController(AccountService accounts) {
+    private final ObjectProvider<SessionHealthLookup> health;
+
+    AccountController(AccountService accounts, ObjectProvider<SessionHealthLookup> health) {
+        this.health = health;
         this.accounts = accounts;
     }
 
@@ -55,19 +60,24 @@ class AccountController {
     @GetMapping
     @Operation(summary = "List all accounts, oldest first")
     List<AccountView> list() {
-        return accounts.list();
+        return accounts.list().stream().map(this::withHealth).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get an account, with its status and (while linking) its QR code")
     AccountView get(@PathVariable String id) {
-        return accounts.get(validId(id));
+        return withHealth(accounts.get(validId(id)));
+    }
+
+    private AccountView withHealth(AccountView view) {
+        SessionHealthLookup lookup = health.getIfAvailable();
+        return lookup == null ? view : view.withHealth(lookup.healthOf(view.id(), view.workerId()));
     }
 
     @PutMapping(path = "/{id}/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change the webhook URL; applies to the next event without restarting the session")
     AccountView updateWebhook(@PathVariable String id, @Valid @RequestBody WebhookUpdateRequest request) {
-        return accounts.updateWebhook(validId(id), request.getWebhookUrl(), request.getWebhookEvents());
+        return withHealth(accounts.updateWebhook(validId(id), request.getWebhookUrl(), request.getWebhookEvents()));
     }
 
     @DeleteMapping("/{id}")

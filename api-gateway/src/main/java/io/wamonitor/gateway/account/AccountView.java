@@ -14,6 +14,8 @@ import java.util.List;
  * @param whatsappWebVersion the WhatsApp Web build the session's page runs (as last reported), null until known
  * @param waJsVersion  the wa-js release injected into it, so an operator sees which build broke when WhatsApp
  *                     changes
+ * @param health       {@code ok}, {@code degraded} or {@code stalled} as the session's worker last reported it (see
+ *                     {@code GET /api/accounts/{id}/health}); null when no live worker reports it
  */
 public record AccountView(
         String id,
@@ -28,7 +30,8 @@ public record AccountView(
         String whatsappWebVersion,
         String waJsVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String health) {
 
     /** The QR code is shown only while the account waits for it to be scanned. */
     static AccountView of(Account a) {
@@ -46,6 +49,26 @@ public record AccountView(
                 a.whatsappWebVersion(),
                 a.waJsVersion(),
                 a.createdAt(),
-                a.updatedAt());
+                a.updatedAt(),
+                null);
+    }
+
+    /** The view with the session's short health as its worker last reported it. */
+    public AccountView withHealth(String newHealth) {
+        return new AccountView(
+                id,
+                name,
+                status,
+                statusReason,
+                webhookUrl,
+                webhookEvents,
+                qrCode,
+                phone,
+                workerId,
+                whatsappWebVersion,
+                waJsVersion,
+                createdAt,
+                updatedAt,
+                newHealth);
     }
 }

@@ -13,17 +13,19 @@ import java.util.Set;
 
 /**
  * Event kinds an account may subscribe to: {@code message} (default), {@code status}, {@code qr}, {@code ack},
- * {@code reaction}, {@code message_edited}, {@code message_revoked}.
+ * {@code reaction}, {@code message_edited}, {@code message_revoked}, {@code incident}.
  */
 @Constraint(validatedBy = WebhookEvents.Validator.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @interface WebhookEvents {
 
-    Set<String> KINDS = Set.of("message", "status", "qr", "ack", "reaction", "message_edited", "message_revoked");
+    Set<String> KINDS =
+            Set.of("message", "status", "qr", "ack", "reaction", "message_edited", "message_revoked", "incident");
 
     String message() default
-            "must be a non-empty list of message, status, qr, ack, reaction, message_edited, message_revoked";
+            "must be a non-empty list of message, status, qr, ack, reaction, message_edited, message_revoked, "
+                    + "incident";
 
     Class<?>[] groups() default {};
 

@@ -14,6 +14,7 @@ import io.wamonitor.gateway.account.AccountDeleted;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.WebhookTarget;
 import io.wamonitor.gateway.api.WorkerEvent;
+import io.wamonitor.gateway.health.IncidentRecorded;
 import io.wamonitor.gateway.media.MediaStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -123,7 +124,20 @@ public class WebhookIntake {
                 (eventId, account) -> WebhookPayloads.revoke(eventId, account, r));
     }
 
-    /** A reaction, edit or deletion, for receivers that subscribed to that kind; recorded once per change. */
+    /** After the health module stored it, so that its screenshot can be fetched when the event arrives. */
+    @EventListener
+    @Order(10)
+    void onIncident(IncidentRecorded recorded) {
+        onChange(
+                recorded.accountId(),
+                "incident",
+                recorded.incident().id(),
+                (eventId, account) -> WebhookPayloads.incident(eventId, account, recorded.incident()));
+    }
+
+    /**
+     * A reaction, edit, deletion or incident, for receivers that subscribed to that kind; recorded once per change.
+     */
     void onChange(UUID account, String kind, String subject, BiFunction<String, String, Object> payload) {
         String accountId = account.toString();
         accounts.webhookTarget(accountId).filter(t -> t.wants(kind)).ifPresent(target -> {

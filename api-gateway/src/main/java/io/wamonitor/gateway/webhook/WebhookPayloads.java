@@ -7,12 +7,13 @@ import io.wamonitor.contracts.event.MessageEdited;
 import io.wamonitor.contracts.event.MessageReacted;
 import io.wamonitor.contracts.event.MessageRevoked;
 import io.wamonitor.gateway.account.QrCodes;
+import io.wamonitor.gateway.health.IncidentView;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The bodies receivers get: the product brief's unified message format plus an event id, and the status, ack
- * and QR events. These records are the webhook contract (golden fixtures in src/test/resources/webhooks keep it
+ * The bodies receivers get: the product brief's unified message format plus an event id, and the status, ack,
+ * QR and incident events. These records are the webhook contract (golden fixtures in src/test/resources/webhooks keep it
  * from changing by accident); a change is additive.
  */
 final class WebhookPayloads {
@@ -121,6 +122,26 @@ final class WebhookPayloads {
             String phone,
             long timestamp) {}
 
+    /**
+     * The account's session left READY or the worker started a heal step ({@code reload}, {@code relaunch},
+     * {@code give_up}), as the incidents API lists it; {@code screenshot_url} is that API's path of the page's
+     * picture (it needs the API key), or null with {@code screenshot_note} saying why.
+     */
+    public record IncidentEvent(
+            String event,
+            String eventId,
+            String accountId,
+            String incidentId,
+            String fromStatus,
+            String toStatus,
+            String reason,
+            String healStep,
+            String healReason,
+            String workerId,
+            String screenshotUrl,
+            String screenshotNote,
+            long timestamp) {}
+
     /** Delivery state of a message the account sent. */
     public record AckEvent(
             String event,
@@ -226,6 +247,23 @@ final class WebhookPayloads {
     static StatusEvent status(
             String eventId, String accountId, String status, String reason, String phone, Instant at) {
         return new StatusEvent("status", eventId, accountId, status, reason, phone, at.getEpochSecond());
+    }
+
+    static IncidentEvent incident(String eventId, String accountId, IncidentView i) {
+        return new IncidentEvent(
+                "incident",
+                eventId,
+                accountId,
+                i.id(),
+                i.fromStatus(),
+                i.toStatus(),
+                i.reason(),
+                i.healStep(),
+                i.healReason(),
+                i.workerId(),
+                i.screenshotUrl(),
+                i.screenshotNote(),
+                i.at().getEpochSecond());
     }
 
     static AckEvent ack(String eventId, String accountId, String messageId, String chat, int ack, Instant at) {

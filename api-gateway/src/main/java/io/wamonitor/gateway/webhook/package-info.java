@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "webhook",
-        allowedDependencies = {"api", "account", "media", "mongo", "security"})
+        allowedDependencies = {"api", "account", "health", "media", "mongo", "security"})
 package io.wamonitor.gateway.webhook;
 
 import org.springframework.modulith.ApplicationModule;

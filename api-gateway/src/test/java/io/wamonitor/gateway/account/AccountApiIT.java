@@ -12,6 +12,7 @@ import io.wamonitor.contracts.command.StartSession;
 import io.wamonitor.contracts.command.StopSession;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.gateway.AbstractGatewayIT;
+import io.wamonitor.gateway.GatewayTestSupport;
 import io.wamonitor.testkit.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,19 +135,24 @@ class AccountApiIT extends AbstractGatewayIT {
         UUID account = UUID.fromString(id);
         Instant now = Instant.now();
 
-        support.publishEvent(account, new AccountStatusChanged(AccountStatus.QR, "scan the code", "worker-a"), now);
+        support.publishEvent(
+                account, new AccountStatusChanged(AccountStatus.QR, "scan the code", GatewayTestSupport.WORKER), now);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode shown = api.get("/api/accounts/" + id).json();
             assertThat(shown.path("status").asText()).isEqualTo("QR");
             assertThat(shown.path("status_reason").asText()).isEqualTo("scan the code");
-            assertThat(shown.path("worker_id").asText()).isEqualTo("worker-a");
+            assertThat(shown.path("worker_id").asText()).isEqualTo(GatewayTestSupport.WORKER);
         });
 
         // An older observation arriving late must not overwrite the newer one.
         support.publishEvent(
-                account, new AccountStatusChanged(AccountStatus.INIT, "old news", "worker-a"), now.minusSeconds(30));
+                account,
+                new AccountStatusChanged(AccountStatus.INIT, "old news", GatewayTestSupport.WORKER),
+                now.minusSeconds(30));
         support.publishEvent(
-                account, new AccountStatusChanged(AccountStatus.READY, "linked", "worker-a"), now.plusSeconds(1));
+                account,
+                new AccountStatusChanged(AccountStatus.READY, "linked", GatewayTestSupport.WORKER),
+                now.plusSeconds(1));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(api.get("/api/accounts/" + id).text("status"))
                         .isEqualTo("READY"));
@@ -156,7 +162,9 @@ class AccountApiIT extends AbstractGatewayIT {
     @Test
     void statusForAnUnknownAccountChangesNothing() {
         support.publishEvent(
-                UUID.randomUUID(), new AccountStatusChanged(AccountStatus.READY, "ghost", "worker-a"), Instant.now());
+                UUID.randomUUID(),
+                new AccountStatusChanged(AccountStatus.READY, "ghost", GatewayTestSupport.WORKER),
+                Instant.now());
         String id = api.post("/api/accounts", "{\"name\":\"Real\"}").text("id");
 
         assertThat(api.get("/api/accounts").json()).hasSize(1);

@@ -11,6 +11,7 @@ import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.contracts.Envelope;
 import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.gateway.AbstractGatewayIT;
+import io.wamonitor.gateway.GatewayTestSupport;
 import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.RawHttp;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ class BadInputIT extends AbstractGatewayIT {
         id = created.text("id");
         support.publishEvent(
                 UUID.fromString(id),
-                new AccountStatusChanged(AccountStatus.READY, null, "w-1", "15550001111"),
+                new AccountStatusChanged(AccountStatus.READY, null, GatewayTestSupport.WORKER, "15550001111"),
                 Instant.now());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "READY".equals(api.get("/api/accounts/" + id).text("status")));

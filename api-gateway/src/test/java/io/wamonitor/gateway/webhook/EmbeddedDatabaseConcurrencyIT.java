@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.wamonitor.contracts.AccountStatus;
 import io.wamonitor.gateway.AbstractGatewayIT;
+import io.wamonitor.gateway.GatewayTestSupport;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
 import java.time.Instant;
@@ -51,7 +52,8 @@ class EmbeddedDatabaseConcurrencyIT extends AbstractGatewayIT {
                             account,
                             i % 2 == 0 ? AccountStatus.READY : AccountStatus.AUTH,
                             "round " + i,
-                            "worker-" + thread,
+                            // alive (heartbeats), so the liveness check leaves the account alone
+                            GatewayTestSupport.WORKER,
                             "1555000" + thread,
                             now);
                     String delivery = thread + "-" + i;

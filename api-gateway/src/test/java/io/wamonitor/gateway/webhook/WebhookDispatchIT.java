@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.wamonitor.contracts.AccountStatus;
+import io.wamonitor.contracts.event.AccountIncident;
+import io.wamonitor.contracts.event.AccountStatusChanged;
 import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.gateway.GatewayTestSupport;
 import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.RabbitBrokerExtension;
+import io.wamonitor.testkit.WebhookReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -243,6 +249,72 @@ class WebhookDispatchIT {
                 createdAt,
                 null);
     }
+
+    @Test
+    void anIncidentReachesReceiversSubscribedToIncidentsOnceSignedWithWhereItsScreenshotIs() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            ApiClient.Response created = api.post(
+                    "/api/accounts",
+                    "{\"name\":\"watched\",\"webhook_url\":\"" + receiver.url()
+                            + "\",\"webhook_events\":[\"status\",\"incident\"]}");
+            String id = created.text("id");
+            String secret = created.text("webhook_secret");
+            String other = api.post(
+                            "/api/accounts", "{\"name\":\"messages only\",\"webhook_url\":\"" + receiver.url() + "\"}")
+                    .text("id");
+            AccountIncident reload = new AccountIncident(
+                    UUID.randomUUID(),
+                    Instant.parse("2026-12-01T10:00:00Z"),
+                    AccountStatus.READY,
+                    AccountStatus.READY,
+                    "no contact with WhatsApp's servers for 301 s and the round trip failed",
+                    "reload",
+                    "server_silent",
+                    GatewayTestSupport.WORKER,
+                    Base64.getEncoder().encodeToString(PNG_1X1),
+                    null);
+            support.publishEvent(UUID.fromString(id), reload, Instant.now());
+            support.publishEvent(UUID.fromString(id), reload, Instant.now()); // the worker's event came twice
+            support.publishEvent(UUID.fromString(other), reload, Instant.now());
+
+            JsonNode event = await("the incident on the webhook")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(receiver::received, r -> !r.isEmpty())
+                    .get(0)
+                    .json();
+            assertThat(event.path("event").asText()).isEqualTo("incident");
+            assertThat(event.path("account_id").asText()).isEqualTo(id);
+            assertThat(event.path("incident_id").asText())
+                    .isEqualTo(reload.incidentId().toString());
+            assertThat(event.path("heal_step").asText()).isEqualTo("reload");
+            assertThat(event.path("heal_reason").asText()).isEqualTo("server_silent");
+            assertThat(event.path("timestamp").asLong()).isEqualTo(reload.at().getEpochSecond());
+            String screenshot = event.path("screenshot_url").asText();
+            assertThat(api.get(screenshot).status())
+                    .as("the screenshot is stored when the event arrives")
+                    .isEqualTo(200);
+            WebhookReceiver.Received request = receiver.received().get(0);
+            assertThat(request.header("X-Webhook-Signature"))
+                    .isEqualTo(WebhookSigner.signature(secret, request.body()));
+
+            // Another event after it, so that a second delivery of the incident would have arrived by then.
+            support.publishEvent(
+                    UUID.fromString(id),
+                    new AccountStatusChanged(AccountStatus.AUTH, "restarted", GatewayTestSupport.WORKER),
+                    Instant.now());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> receiver.received().size() >= 2);
+            assertThat(receiver.received().stream()
+                            .map(r -> r.json().path("event").asText())
+                            .toList())
+                    .as("once, and nothing for the account that wants only messages")
+                    .containsExactly("incident", "status");
+        }
+    }
+
+    /** A 1x1 PNG. */
+    private static final byte[] PNG_1X1 = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private UUID account(String webhookUrl) {
         return UUID.fromString(api.post("/api/accounts", "{\"name\":\"hook\",\"webhook_url\":\"" + webhookUrl + "\"}")

@@ -9,6 +9,7 @@ import io.wamonitor.contracts.event.MessageCaptured;
 import io.wamonitor.contracts.event.MessageEdited;
 import io.wamonitor.contracts.event.MessageReacted;
 import io.wamonitor.contracts.event.MessageRevoked;
+import io.wamonitor.gateway.health.IncidentView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -279,6 +280,27 @@ class WebhookPayloadsTest {
                         "6f1c2d3e-0000-4000-8000-000000000006", ACCOUNT, null, Instant.ofEpochSecond(1795693805L)));
         JsonNode qr = JSON.valueToTree(WebhookPayloads.qr("e", ACCOUNT, "2@abc,def,ghi,jkl", Instant.EPOCH));
         assertThat(qr.path("qr_code").asText()).startsWith("data:image/png;base64,");
+    }
+
+    @Test
+    void anIncidentNamesItsHealStepAndWhereItsScreenshotIs() throws IOException {
+        String incident = "9b7e1c2a-4d3f-4e5a-8b6c-7d8e9f0a1b2c";
+        assertMatches(
+                "incident.json",
+                WebhookPayloads.incident(
+                        "6f1c2d3e-0000-4000-8000-000000000007",
+                        ACCOUNT,
+                        new IncidentView(
+                                incident,
+                                Instant.ofEpochSecond(1795693806L),
+                                "READY",
+                                "READY",
+                                "nothing from WhatsApp's servers for 300 s and the round trip to them failed",
+                                "reload",
+                                "server_silent",
+                                "worker-1",
+                                "/api/accounts/" + ACCOUNT + "/incidents/" + incident + "/screenshot",
+                                null)));
     }
 
     private static void assertMatches(String fixture, Object payload) throws IOException {
