@@ -53,3 +53,11 @@ export function unplacedErrors(problem, placedFields) {
   }
   return problem.errors.filter((e) => !placedFields.includes(e.field));
 }
+
+/**
+ * Whether a request failed because the gateway has no such endpoint (a gateway older than this dashboard
+ * answers 404 for it). A 404 about the account itself (ACCOUNT_NOT_FOUND) is a real error.
+ */
+export function isMissingEndpoint(error) {
+  return error?.status === 404 && error.code !== 'ACCOUNT_NOT_FOUND';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorsFor, toProblem, unplacedErrors } from './problem.js';
+import { errorsFor, isMissingEndpoint, toProblem, unplacedErrors } from './problem.js';
 
 describe('toProblem', () => {
   it('keeps the detail, code and field errors of a validation problem', () => {
@@ -57,5 +57,19 @@ describe('toProblem', () => {
     expect(unplacedErrors(problem, ['name'])).toEqual([
       { field: 'media.data', message: 'is required' },
     ]);
+  });
+});
+
+describe('isMissingEndpoint', () => {
+  it('takes a 404 for an endpoint that an older gateway does not have', () => {
+    expect(isMissingEndpoint({ status: 404, code: 'NOT_FOUND' })).toBe(true);
+    expect(isMissingEndpoint({ status: 404, code: 'HTTP_404' })).toBe(true);
+  });
+
+  it('keeps a missing account and every other failure an error', () => {
+    expect(isMissingEndpoint({ status: 404, code: 'ACCOUNT_NOT_FOUND' })).toBe(false);
+    expect(isMissingEndpoint({ status: 500, code: 'INTERNAL_ERROR' })).toBe(false);
+    expect(isMissingEndpoint(new Error('bug'))).toBe(false);
+    expect(isMissingEndpoint(null)).toBe(false);
   });
 });

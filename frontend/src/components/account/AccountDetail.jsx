@@ -1,10 +1,12 @@
 import { ACCOUNTS_HREF } from '../../lib/route.js';
 import { formatDateTime } from '../../lib/time.js';
 import { CopyButton } from '../CopyButton.jsx';
+import { HealthBadge } from '../HealthBadge.jsx';
 import { RelativeTime } from '../RelativeTime.jsx';
 import { StatusBadge } from '../StatusBadge.jsx';
 import { AccountActions } from './AccountActions.jsx';
 import { DeliveriesPanel } from './DeliveriesPanel.jsx';
+import { HealthPanel } from './HealthPanel.jsx';
 import { LinkPanel } from './LinkPanel.jsx';
 import { SendPanel } from './SendPanel.jsx';
 import { SnapshotPanel } from './SnapshotPanel.jsx';
@@ -61,6 +63,7 @@ export function AccountDetail({ id, account, listLoaded, onChanged }) {
                 {account.name}
               </h1>
               <StatusBadge status={account.status} testId="account-status" />
+              <HealthBadge health={account.health} testId="account-health" />
             </div>
             <p className="mt-1 text-zinc-400">{account.status_reason || 'No reason given.'}</p>
           </div>
@@ -111,6 +114,7 @@ export function AccountDetail({ id, account, listLoaded, onChanged }) {
 
       {account.status === 'QR' && <LinkPanel account={account} />}
       {account.status === 'READY' && <SnapshotPanel account={account} />}
+      <HealthPanel account={account} />
       <div className="grid items-start gap-4 xl:grid-cols-2">
         <SendPanel account={account} />
         <WebhookPanel account={account} onChanged={onChanged} />

@@ -15,6 +15,7 @@ const EVENT_KINDS = [
   ['reaction', 'reactions to messages (added, changed or taken back)'],
   ['message_edited', 'messages whose author changed the text'],
   ['message_revoked', 'messages deleted for everyone'],
+  ['incident', 'the session left READY or was healed (reload, relaunch, given up)'],
 ];
 
 /** Changes the webhook URL and subscriptions; an empty URL removes the webhook. Applies from the next event. */

@@ -1,4 +1,5 @@
 import { accountHref } from '../../lib/route.js';
+import { HealthBadge } from '../HealthBadge.jsx';
 import { LoadError } from '../LoadError.jsx';
 import { RelativeTime } from '../RelativeTime.jsx';
 import { StatusBadge } from '../StatusBadge.jsx';
@@ -12,13 +13,17 @@ function AccountRow({ account, selected }) {
         data-testid="account-row"
         data-account-id={account.id}
         data-status={account.status}
+        data-health={account.health ?? undefined}
         className={`block border-l-2 px-4 py-2.5 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-emerald-400 ${
           selected ? 'border-emerald-500 bg-zinc-800/70' : 'border-transparent hover:bg-zinc-900'
         }`}
       >
         <div className="flex items-center justify-between gap-2">
           <span className="truncate font-medium text-zinc-100">{account.name}</span>
-          <StatusBadge status={account.status} testId="account-status" />
+          <span className="flex shrink-0 items-center gap-1.5">
+            <HealthBadge health={account.health} testId="account-health" />
+            <StatusBadge status={account.status} testId="account-status" />
+          </span>
         </div>
         <p
           className="mt-0.5 truncate text-xs text-zinc-400"
