@@ -45,9 +45,7 @@ class BrowserSessionIT {
     @Test
     void qaChecklistFromQrToSnapshotPersistenceLogoutAndRecovery() throws Exception {
         try (Platform platform = new Platform().with("WORKER_REPLY_TIMEOUT", "3s")) {
-            platform.startSimulator();
-            platform.startGateway();
-            AppProcess worker = platform.startWorker("worker-qa");
+            AppProcess worker = platform.startAll("worker-qa");
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
             try (MessageTap events = new MessageTap(
@@ -220,9 +218,7 @@ class BrowserSessionIT {
     @Test
     void stoppingAndDeletingLeaveNoChromiumOrProfileLocksBehind() throws IOException {
         try (Platform platform = new Platform()) {
-            platform.startSimulator();
-            platform.startGateway();
-            AppProcess worker = platform.startWorker("worker-tidy");
+            AppProcess worker = platform.startAll("worker-tidy");
             ApiClient api = platform.api();
             String kept = api.post("/api/accounts", "{\"name\":\"Kept\"}").text("id");
             String deleted = api.post("/api/accounts", "{\"name\":\"Deleted\"}").text("id");

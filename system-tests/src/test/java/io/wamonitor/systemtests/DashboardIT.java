@@ -37,7 +37,7 @@ class DashboardIT {
 
     @Test
     void anOperatorLinksLooksAtSendsFromAndDeletesAnAccount() {
-        try (Platform platform = new Platform();
+        try (Platform platform = new Platform().with("SESSION_STALL_TIMEOUT", "10s");
                 Playwright playwright = Playwright.create();
                 Browser browser = playwright
                         .chromium()
@@ -52,9 +52,7 @@ class DashboardIT {
                                         "--no-first-run",
                                         "--disable-component-update",
                                         "--disable-sync")))) {
-            platform.startSimulator();
-            platform.startGateway();
-            platform.startWorker("worker-dashboard");
+            platform.startAll("worker-dashboard");
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
             sim.post("/sim/numbers", "{\"phone\":\"15550004444\"}");
@@ -159,6 +157,23 @@ class DashboardIT {
             assertThat(api.get("/api/accounts/" + id).text("status")).isEqualTo("READY");
             page.navigate(api.baseUrl() + "/#/accounts");
             page.getByTestId("account-row").first().click();
+
+            // The session goes silent (connected, but nothing from WhatsApp's servers): the worker reloads the
+            // page, and the account's page shows that incident with the picture of WhatsApp Web as it was.
+            assertThat(sim.post("/sim/phones/" + PHONE + "/stall", "{\"mode\":\"silent\"}")
+                            .status())
+                    .isEqualTo(200);
+            Locator incident = page.getByTestId("incident-latest");
+            await("the latest incident with its picture")
+                    .atMost(EVENTUALLY)
+                    .ignoreExceptions()
+                    .untilAsserted(() -> {
+                        assertThat(incident.textContent()).contains("Reloaded the WhatsApp Web page");
+                        assertThat(incident.getByTestId("incident-screenshot")
+                                        .evaluate("img => img.complete && img.naturalWidth > 100"))
+                                .isEqualTo(true);
+                    });
+            platform.awaitStatus(id, "READY");
 
             // Until now the gateway refused nothing but, at most, a QR code fetched as the account left QR.
             assertThat(refused).allMatch(r -> r.startsWith("409 ") && r.endsWith("/qr"));

@@ -87,9 +87,7 @@ class QaChecklistIT {
     void aLinkedSandboxAccountIsReadyAgainAfterTheWholeSandboxRestartsWithoutAQrCode() {
         try (Platform platform = new Platform().with("OUTBOUND_ALLOW", "127.0.0.1");
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            platform.startSimulator();
-            platform.startGateway();
-            platform.startWorker("worker-sandbox");
+            platform.startAll("worker-sandbox");
             String id = platform.api()
                     .post(
                             "/api/accounts",
@@ -113,9 +111,7 @@ class QaChecklistIT {
             platform.gateway().stop();
             platform.stopSimulator();
             Instant restarted = Instant.now();
-            platform.startSimulator();
-            platform.startGateway();
-            platform.startWorker("worker-sandbox");
+            platform.startAll("worker-sandbox");
 
             platform.awaitStatus(id, "READY");
             // The READY webhook follows the account's status on its own time.

@@ -185,9 +185,11 @@ class SeveralWorkersIT {
         assertThat(moved).hasSize(2);
         await("the backups of the moving accounts are taken")
                 .atMost(EVENTUALLY)
-                .until(() -> moved.stream()
-                        .allMatch(id ->
-                                platform.anyGatewayLogContains("Account " + id + ": profile backup from " + victim)));
+                .untilAsserted(() -> assertThat(moved.stream()
+                                .filter(id -> !platform.anyGatewayLogContains(
+                                        "Account " + id + ": profile backup from " + victim)))
+                        .as("accounts of " + victim + " without a stored backup")
+                        .isEmpty());
 
         Instant killed = Instant.now();
         platform.worker(victim).kill();

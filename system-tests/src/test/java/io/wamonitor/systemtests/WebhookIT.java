@@ -49,9 +49,7 @@ class WebhookIT {
                         .with("SEND_RATE_LIMIT", "14");
                 WebhookReceiver receiver = new WebhookReceiver();
                 WebhookReceiver otherReceiver = new WebhookReceiver()) {
-            platform.startSimulator();
-            platform.startGateway();
-            AppProcess worker = platform.startWorker("worker-hooks");
+            AppProcess worker = platform.startAll("worker-hooks");
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
 

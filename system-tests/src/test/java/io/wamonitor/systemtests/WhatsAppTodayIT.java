@@ -37,9 +37,7 @@ class WhatsAppTodayIT {
     void lidsAndEveryKindOfMessageReachTheWebhookAsIntegratorsCanUseThem() {
         try (Platform platform = new Platform().with("OUTBOUND_ALLOW", "127.0.0.1");
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            platform.startSimulator();
-            platform.startGateway();
-            platform.startWorker("worker-today");
+            platform.startAll("worker-today");
             ApiClient api = platform.api();
             ApiClient sim = platform.simulator();
             String id = api.post(

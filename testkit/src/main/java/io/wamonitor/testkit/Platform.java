@@ -57,6 +57,19 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
+     * The simulator, the gateway and a worker named {@code workerId}, their JVMs launched together (they start in
+     * parallel, each needs only the broker), returning once the simulator and the gateway answer.
+     */
+    public AppProcess startAll(String workerId) {
+        launchSimulator();
+        gateway = launchGateway(gatewayPort, "gateway");
+        AppProcess startedWorker = startWorker(workerId);
+        awaitSimulator();
+        awaitGateway(gateway, gatewayPort, "gateway");
+        return startedWorker;
+    }
+
+    /**
      * Another gateway instance on a port of its own, sharing the first one's broker namespace and MongoDB (so the
      * platform must have {@code MONGO_URL} set, e.g. to a {@link MongoWire}), as behind a load balancer.
      */
@@ -68,6 +81,12 @@ public final class Platform implements AutoCloseable {
     }
 
     private AppProcess startGatewayOn(int port, String name) {
+        AppProcess process = launchGateway(port, name);
+        awaitGateway(process, port, name);
+        return process;
+    }
+
+    private AppProcess launchGateway(int port, String name) {
         Map<String, String> env = commonEnv();
         env.put("PORT", String.valueOf(port));
         env.put("DATA_DIR", dataDir.toString());
@@ -75,6 +94,10 @@ public final class Platform implements AutoCloseable {
         AppProcess process = new AppProcess(name, "gateway.jar", env).start();
         started.add(process);
         gateways.add(process);
+        return process;
+    }
+
+    private static void awaitGateway(AppProcess process, int port, String name) {
         ApiClient api = ApiClient.onPort(port);
         await(name + " answering")
                 .atMost(STARTUP)
@@ -86,11 +109,16 @@ public final class Platform implements AutoCloseable {
                     }
                     return api.get("/api").status() == 200;
                 });
-        return process;
     }
 
     /** wa-simulator, as WhatsApp for the worker; QR codes rotate every 2 s here. */
     public AppProcess startSimulator() {
+        launchSimulator();
+        awaitSimulator();
+        return simulator;
+    }
+
+    private void launchSimulator() {
         Map<String, String> env = new HashMap<>();
         env.put("SIM_PORT", String.valueOf(simulatorPort));
         env.put("SIM_QR_INTERVAL", "2s");
@@ -99,13 +127,21 @@ public final class Platform implements AutoCloseable {
         env.putAll(extraEnv);
         simulator = new AppProcess("simulator", "simulator.jar", env).start();
         started.add(simulator);
+    }
+
+    private void awaitSimulator() {
         ApiClient sim = simulator();
+        AppProcess process = simulator;
         await("simulator answering")
                 .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> sim.get("/sim/phones").status() == 200);
-        return simulator;
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the simulator exited:\n" + process.log());
+                    }
+                    return sim.get("/sim/phones").status() == 200;
+                });
     }
 
     /** Stops the simulator (gracefully); {@link #startSimulator()} starts it again on its port and data. */
