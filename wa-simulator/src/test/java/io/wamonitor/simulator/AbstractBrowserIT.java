@@ -3,6 +3,7 @@ package io.wamonitor.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,11 +70,16 @@ abstract class AbstractBrowserIT {
 
     String awaitQr() {
         String[] qr = new String[1];
-        await().pollInSameThread().atMost(EVENTUALLY).untilAsserted(() -> {
-            Object code = browser.eval("WPP.isReady ? WPP.conn.getAuthCode().then(c => c && c.fullCode) : null");
-            assertThat(code).isNotNull();
-            qr[0] = (String) code;
-        });
+        // The page may be between documents (a reload after linking or logout) or still defining window.WPP.
+        await().pollInSameThread()
+                .atMost(EVENTUALLY)
+                .ignoreExceptionsInstanceOf(PlaywrightException.class)
+                .untilAsserted(() -> {
+                    Object code = browser.eval(
+                            "window.WPP && WPP.isReady ? WPP.conn.getAuthCode().then(c => c && c.fullCode) : null");
+                    assertThat(code).isNotNull();
+                    qr[0] = (String) code;
+                });
         return qr[0];
     }
 
