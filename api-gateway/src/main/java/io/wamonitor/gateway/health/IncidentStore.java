@@ -49,11 +49,14 @@ class IncidentStore {
     record Incident(IncidentView view, String screenshotId) {}
 
     /**
-     * Stores the incident unless it is there already, then its screenshot (the incident first: a crash in between
-     * leaves an incident without a picture, never a picture nobody can find); keeps the newest {@value #KEEP}.
+     * Stores the incident's screenshot, then the incident unless it is there already; keeps the newest
+     * {@value #KEEP}. The picture goes first and is found again by its incident id: a crash in between leaves a
+     * picture that the redelivered event reuses (or that goes with the account), and another gateway pruning the
+     * account's incidents meanwhile cannot orphan it, since pictures are deleted by the incident they belong to.
      */
     void store(String accountId, AccountIncident incident, byte[] png) {
         String id = incident.incidentId().toString();
+        String screenshotId = png == null ? null : storeScreenshot(accountId, id, png);
         Document doc = new Document("_id", id)
                 .append("account_id", accountId)
                 .append("at", Date.from(incident.at()))
@@ -69,21 +72,34 @@ class IncidentStore {
                 .append("heal_step", incident.healStep())
                 .append("heal_reason", incident.healReason())
                 .append("worker_id", incident.workerId())
-                .append("screenshot_id", null)
+                .append("screenshot_id", screenshotId)
                 .append("screenshot_note", incident.screenshotNote());
         try {
             mongo.insert(doc, COLLECTION);
         } catch (DuplicateKeyException e) {
-            return; // delivered twice
-        }
-        if (png != null) {
-            Document metadata = new Document("account_id", accountId).append("incident_id", id);
-            String screenshotId = screenshots
-                    .store(new ByteArrayInputStream(png), id + ".png", "image/png", metadata)
-                    .toHexString();
-            mongo.updateFirst(query(where("_id").is(id)), Update.update("screenshot_id", screenshotId), COLLECTION);
+            if (screenshotId != null) {
+                // delivered twice; the first time stored it without its picture (an older gateway did so)
+                mongo.updateFirst(
+                        query(where("_id").is(id).and("screenshot_id").is(null)),
+                        Update.update("screenshot_id", screenshotId),
+                        COLLECTION);
+            }
+            return;
         }
         prune(accountId);
+    }
+
+    /** The incident's screenshot in GridFS, stored now unless an earlier delivery of the event stored it. */
+    private String storeScreenshot(String accountId, String incidentId, byte[] png) {
+        GridFSFile stored =
+                screenshots.findOne(query(where("metadata.incident_id").is(incidentId)));
+        if (stored != null) {
+            return stored.getObjectId().toHexString();
+        }
+        Document metadata = new Document("account_id", accountId).append("incident_id", incidentId);
+        return screenshots
+                .store(new ByteArrayInputStream(png), incidentId + ".png", "image/png", metadata)
+                .toHexString();
     }
 
     /** The account's incidents, newest first. */
@@ -130,10 +146,7 @@ class IncidentStore {
         for (int i = KEEP; i < docs.size(); i++) {
             Document old = docs.get(i);
             mongo.remove(query(where("_id").is(old.get("_id"))), COLLECTION);
-            String screenshotId = old.getString("screenshot_id");
-            if (screenshotId != null && ObjectId.isValid(screenshotId)) {
-                screenshots.delete(query(where("_id").is(new ObjectId(screenshotId))));
-            }
+            screenshots.delete(query(where("metadata.incident_id").is(String.valueOf(old.get("_id")))));
         }
     }
 

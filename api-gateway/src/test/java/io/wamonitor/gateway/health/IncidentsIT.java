@@ -23,10 +23,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Incidents a worker reports, as an operator reads them: newest first, the last ten, each with its screenshot. */
 class IncidentsIT extends AbstractGatewayIT {
+
+    @Autowired
+    private MongoTemplate mongo;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,6 +92,31 @@ class IncidentsIT extends AbstractGatewayIT {
         assertThat(api.get("/api/accounts/" + id + "/incidents/" + oldest + "/screenshot")
                         .status())
                 .isEqualTo(404);
+        assertThat(screenshotsOf(id))
+                .as("only the kept incidents' pictures stay")
+                .isEqualTo(10);
+
+        // A worker's event that arrives late, older than all ten: not kept, and neither is its picture.
+        AccountIncident late = incident(Instant.parse("2026-12-01T09:00:00Z"), null, png(8, 8));
+        support.publishEvent(UUID.fromString(id), late, Instant.now());
+        AccountIncident newest = incident(Instant.parse("2026-12-01T11:00:00Z"), null, png(8, 8));
+        support.publishEvent(UUID.fromString(id), newest, Instant.now());
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get("/api/accounts/" + id + "/incidents")
+                                .json()
+                                .get(0)
+                                .path("id")
+                                .asText(),
+                        newest.incidentId().toString()::equals);
+        assertThat(api.get("/api/accounts/" + id + "/incidents").body())
+                .doesNotContain(late.incidentId().toString());
+        assertThat(screenshotsOf(id)).isEqualTo(10);
+    }
+
+    private long screenshotsOf(String accountId) {
+        return mongo.getCollection("incident_screenshots.files")
+                .countDocuments(new Document("metadata.account_id", accountId));
     }
 
     @Test
