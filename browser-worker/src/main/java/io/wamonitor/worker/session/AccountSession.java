@@ -124,8 +124,10 @@ final class AccountSession {
     private boolean healing;
     /** Page deadlines missed in a row (one can be a busy host; two is a blocked page). */
     private int missedDeadlines;
-    /** When the owner thread last came round its loop (the watchdog's view of a call into the page that hangs). */
-    private volatile long loopNanos = System.nanoTime();
+    /** The owner thread is inside an evaluate in the page, since {@link #callStartedNanos} (read by the watchdog). */
+    private volatile boolean inPageCall;
+
+    private volatile long callStartedNanos;
     /** Set by the watchdog when it killed the browser of a hung page; the owner reports it as the heal step. */
     private volatile String killedHung;
 
@@ -316,7 +318,6 @@ final class AccountSession {
         String gaveUp = null;
         try {
             while (!stopping) {
-                loopNanos = System.nanoTime();
                 if (!everOpened && failedStarts >= maxStartAttempts) {
                     gaveUp = "could not open WhatsApp Web " + failedStarts + " times: " + lastLaunchError;
                     break;
@@ -359,13 +360,13 @@ final class AccountSession {
                 return;
             }
             log.info("Opening WhatsApp Web for account {} ({})", account, url);
-            page = engine.open(
+            page = new WatchedPage(engine.open(
                     profile,
                     new PageSetup(
                             url,
                             scripts.forAccount(name),
                             PageScripts.BINDING,
-                            batch -> pageEvents.addAll(PageEvent.parseBatch(batch))));
+                            batch -> pageEvents.addAll(PageEvent.parseBatch(batch)))));
             backoffMs = 1_000;
             everOpened = true;
             health.pageOpened();
@@ -416,7 +417,10 @@ final class AccountSession {
                 return;
             }
             if (clock.millis() >= nextProbe) {
-                if (!page.answers(healthSettings.pageDeadline())) {
+                // Only a READY page is held to the deadline: one that is loading or syncing may keep its main thread
+                // busy for long (a first sync of a large account), and relaunching it would start that over. A page
+                // that hangs before READY holds the probe's call instead, which the watchdog ends.
+                if (status == AccountStatus.READY && !page.answers(healthSettings.pageDeadline())) {
                     missedDeadlines++;
                     log.warn(
                             "Account {}: the page did not answer within {} s ({} in a row)",
@@ -470,8 +474,12 @@ final class AccountSession {
             if (page != null && (page.browserGone() || page.crashed())) {
                 return; // handled on the next tick
             }
-            log.warn("Account {}: page error: {}", account, firstLine(e.getMessage()));
-            tracker.onTrouble("the page stopped answering; reopening it");
+            log.warn("Account {}: page error: {}; relaunching the browser", account, firstLine(e.getMessage()));
+            metrics.browserRelaunches.increment();
+            crashHealed(
+                    HealthWatch.PAGE_ERROR,
+                    "relaunch",
+                    "the page failed (" + firstLine(e.getMessage()) + "); relaunching the browser");
             closePage();
             nextLaunchAt = clock.millis() + backoffMs;
         }
@@ -790,20 +798,92 @@ final class AccountSession {
     }
 
     /**
-     * The watchdog's check (another thread): the owner thread has been inside one call into the page for longer than
-     * {@code stuckAfter} (a page frozen in the middle of a call, which Playwright would wait for forever). The
-     * browser's processes are killed, so the call fails and the owner relaunches the browser as a heal step.
+     * The watchdog's check (another thread): the owner thread has been inside one evaluate in the page for longer
+     * than {@code stuckAfter} (a page frozen in the middle of a call, which Playwright would wait for forever).
+     * Waiting for a launch, a launch itself (Playwright times it), or many calls in a row (a long backfill) never
+     * count. The browser is told to quit, then killed, so the call fails and the owner relaunches the browser as a
+     * heal step.
      */
     void killIfHung(Duration stuckAfter) {
-        long stuckNanos = System.nanoTime() - loopNanos;
-        if (stopping || stuckNanos < stuckAfter.toNanos() || killedHung != null) {
+        if (stopping || !inPageCall || killedHung != null) {
+            return;
+        }
+        long stuckNanos = System.nanoTime() - callStartedNanos;
+        if (stuckNanos < stuckAfter.toNanos()) {
             return;
         }
         String why = "a call into the page did not return for "
                 + Duration.ofNanos(stuckNanos).toSeconds() + " s (the page hung in the middle of it)";
-        if (BrowserProcesses.kill(profile) > 0) {
-            killedHung = why;
-            log.warn("Account {}: {}; the browser was killed to relaunch it", account, why);
+        // Said before the browser goes, so the owner, woken by the failing call, reads it as this heal step.
+        killedHung = why;
+        if (BrowserProcesses.stop(profile, BROWSER_QUIT_GRACE) > 0) {
+            log.warn("Account {}: {}; the browser was stopped to relaunch it", account, why);
+        } else {
+            killedHung = null;
+        }
+    }
+
+    /** How long a browser told to quit (SIGTERM, which lets Chromium write its profile) has before it is killed. */
+    private static final Duration BROWSER_QUIT_GRACE = Duration.ofSeconds(5);
+
+    /** The page as the owner uses it: each evaluate is timed for the watchdog; everything else as it is. */
+    private final class WatchedPage implements BrowserPage {
+
+        private final BrowserPage page;
+
+        WatchedPage(BrowserPage page) {
+            this.page = page;
+        }
+
+        @Override
+        public Object evaluate(String function, Object argument) {
+            callStartedNanos = System.nanoTime();
+            inPageCall = true;
+            try {
+                return page.evaluate(function, argument);
+            } finally {
+                inPageCall = false;
+            }
+        }
+
+        @Override
+        public byte[] screenshot(String format, Integer quality) {
+            return page.screenshot(format, quality);
+        }
+
+        @Override
+        public void pump(Duration duration) {
+            page.pump(duration);
+        }
+
+        @Override
+        public boolean crashed() {
+            return page.crashed();
+        }
+
+        @Override
+        public boolean browserGone() {
+            return page.browserGone();
+        }
+
+        @Override
+        public void replacePage() {
+            page.replacePage();
+        }
+
+        @Override
+        public boolean answers(Duration deadline) {
+            return page.answers(deadline);
+        }
+
+        @Override
+        public void reload() {
+            page.reload();
+        }
+
+        @Override
+        public void close() {
+            page.close();
         }
     }
 

@@ -23,6 +23,15 @@ final class HealthWatch {
     static final String PAGE_UNRESPONSIVE = "page_unresponsive";
     static final String RENDERER_CRASHED = "renderer_crashed";
     static final String BROWSER_EXITED = "browser_exited";
+    /** A call into the page failed in a way that left it unusable (not a crash, not navigation). */
+    static final String PAGE_ERROR = "page_error";
+
+    /**
+     * A round trip that fails sooner than this failed without asking the servers (wa-js broken by a WhatsApp Web
+     * update, a store missing): it says nothing about the connection. One that fails later was asked and not
+     * answered (a query timing out on a dead socket): that counts as no answer.
+     */
+    static final Duration FAILED_AT_ONCE = Duration.ofSeconds(5);
 
     enum Step {
         RELOAD("reload"),
@@ -56,6 +65,11 @@ final class HealthWatch {
     private volatile boolean stalled;
     private volatile boolean gaveUp;
     private volatile boolean roundTripInconclusive;
+    /**
+     * A heal step was taken and the servers have not been heard from since: READY again is not enough (a page can
+     * reconnect to a socket that still delivers nothing), so the session stays {@code stalled} until they are.
+     */
+    private volatile boolean unconfirmed;
 
     /** When the last heal step started, until the session is READY again (null: no heal under way). */
     private Instant healStartedAt;
@@ -66,6 +80,8 @@ final class HealthWatch {
     private Instant roundTripStartedAt;
     private Instant roundTripFailedAt;
     private Instant lastRoundTripEndedAt;
+    /** Ask the servers at the next chance, not after half a stall timeout of silence (a heal step to confirm). */
+    private boolean askNow;
 
     HealthWatch(HealthSettings settings, Clock clock) {
         this.settings = settings;
@@ -83,15 +99,23 @@ final class HealthWatch {
             healStartedAt = null;
             if (!nowReady) {
                 stalled = false;
+                unconfirmed = false;
             }
         }
         if (nowReady && !ready) {
             Instant now = clock.instant();
             connectedSince = now;
+            // The handshake that made it READY was an exchange with the servers: the silence clock starts here.
             lastServerContactAt = now;
-            stalled = false;
             gaveUp = false;
             pageReplaced();
+            if (unconfirmed) {
+                // After a heal step: stalled until the servers answer, and the question is asked at once.
+                stalled = true;
+                askNow = true;
+            } else {
+                stalled = false;
+            }
         } else if (!nowReady && ready) {
             connectedSince = null;
         }
@@ -119,15 +143,22 @@ final class HealthWatch {
         roundTripFailedAt = null;
         if (stalled && !gaveUp) {
             stalled = false;
+            unconfirmed = false;
         }
     }
 
-    /** Whether to ask the servers something now: READY, nothing heard for a while, no question pending. */
+    /**
+     * Whether to ask the servers something now: READY, nothing heard for a while (or just healed), no question
+     * pending.
+     */
     boolean roundTripDue() {
         if (!ready || roundTripStartedAt != null || lastServerContactAt == null) {
             return false;
         }
         Instant now = clock.instant();
+        if (askNow) {
+            return true;
+        }
         if (silence(now).compareTo(settings.roundTripAfter()) < 0) {
             return false;
         }
@@ -137,6 +168,7 @@ final class HealthWatch {
 
     long roundTripStarted() {
         roundTripStartedAt = clock.instant();
+        askNow = false;
         return ++roundTripId;
     }
 
@@ -146,15 +178,24 @@ final class HealthWatch {
             return; // an answer to a question already given up on
         }
         Instant now = clock.instant();
+        Duration took = Duration.between(roundTripStartedAt, now);
         roundTripStartedAt = null;
         lastRoundTripEndedAt = now;
         if (ok) {
             roundTripInconclusive = false;
             serverContact(now);
+        } else if (took.compareTo(FAILED_AT_ONCE) >= 0) {
+            // Asked, and the servers did not answer (the query timed out or the socket failed under it).
+            roundTripInconclusive = false;
+            roundTripFailedAt = now;
         } else {
             // The call failed at once (e.g. wa-js broken by a WhatsApp Web update): it says nothing about the
-            // connection, and must never make every account look stalled.
+            // connection, and must never make every account look stalled; nor can it confirm a heal.
             roundTripInconclusive = true;
+            if (unconfirmed && stalled && !gaveUp) {
+                stalled = false;
+                unconfirmed = false;
+            }
         }
     }
 
@@ -163,6 +204,7 @@ final class HealthWatch {
         roundTripStartedAt = null;
         roundTripFailedAt = null;
         lastRoundTripEndedAt = null;
+        askNow = false;
     }
 
     /**
@@ -212,9 +254,9 @@ final class HealthWatch {
     }
 
     /**
-     * The heal step for a stall: a reload first, a relaunch when a reload already failed within the hour (or the
-     * page cannot run a reload because it does not answer), and giving up after {@code SESSION_HEAL_ATTEMPTS}
-     * steps within an hour. Counts the step.
+     * The heal step for a stall: a reload first, a relaunch when the session stalled again within an hour of an
+     * earlier step (a reload was not enough) or the page cannot run a reload because it does not answer, and giving
+     * up after {@code SESSION_HEAL_ATTEMPTS} steps within an hour. Counts the step.
      */
     Step nextStep(Stall stall) {
         Instant now = clock.instant();
@@ -233,6 +275,7 @@ final class HealthWatch {
             healStartedAt = now;
             healedStall = stall;
             healedStep = step;
+            unconfirmed = true;
         } else {
             healStartedAt = null;
         }
@@ -278,6 +321,7 @@ final class HealthWatch {
         stallHeals.clear();
         healStartedAt = null;
         stalled = false;
+        unconfirmed = false;
         gaveUp = false;
         pageReplaced();
     }

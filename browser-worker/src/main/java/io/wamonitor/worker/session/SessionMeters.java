@@ -29,6 +29,7 @@ public class SessionMeters {
     private final MultiGauge memoryByProcess;
     private final MultiGauge versions;
     private final MultiGauge contactAge;
+    private final MultiGauge stalledByAccount;
     private volatile long browsersMemoryBytes;
     private volatile Map<UUID, Long> memoryByAccount = Map.of();
 
@@ -62,6 +63,11 @@ public class SessionMeters {
                                 .count())
                 .description("Sessions found stalled and not healed yet, or given up (FAILED) after "
                         + "SESSION_HEAL_ATTEMPTS heal steps within an hour")
+                .register(registry);
+        this.stalledByAccount = MultiGauge.builder("wamonitor.worker.session.stalled")
+                .description(
+                        "1 for each held account found stalled and not healed yet (or given up), 0 for the others: "
+                                + "which account the stalled count is about")
                 .register(registry);
         this.contactAge = MultiGauge.builder("wamonitor.worker.session.server.contact.age")
                 .baseUnit("seconds")
@@ -115,6 +121,14 @@ public class SessionMeters {
                                 Tags.of("account_id", e.getKey().toString()),
                                 e.getValue(),
                                 w -> w.contactAgeSeconds().orElse(Double.NaN)))
+                        .toList(),
+                true);
+        stalledByAccount.register(
+                sessions.healthWatches().entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(
+                                Tags.of("account_id", e.getKey().toString()),
+                                e.getValue(),
+                                w -> w.stalled() || w.gaveUp() ? 1 : 0))
                         .toList(),
                 true);
         List<UUID> held = sessions.slots().accounts();

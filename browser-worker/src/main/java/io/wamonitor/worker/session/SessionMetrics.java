@@ -19,7 +19,8 @@ class SessionMetrics {
         HealthWatch.SERVER_SILENT,
         HealthWatch.PAGE_UNRESPONSIVE,
         HealthWatch.RENDERER_CRASHED,
-        HealthWatch.BROWSER_EXITED
+        HealthWatch.BROWSER_EXITED,
+        HealthWatch.PAGE_ERROR
     };
     private static final String[] HEAL_STEPS = {"reload", "relaunch", "give_up"};
 

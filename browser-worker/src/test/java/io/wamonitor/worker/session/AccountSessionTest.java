@@ -154,7 +154,13 @@ class AccountSessionTest {
         browser.page.hung = true;
         clock.advance(Duration.ofSeconds(2)); // the next probe gets no answer
 
-        await().atMost(SOON).until(() -> statuses.contains("DISCONNECTED the page stopped answering; reopening it"));
+        await().atMost(SOON)
+                .until(() -> statuses.contains(
+                        "DISCONNECTED the page failed (Timeout 30000ms exceeded); relaunching the browser"));
+        assertThat(meters.counter("wamonitor.worker.session.heals", "reason", "page_error", "step", "relaunch")
+                        .count())
+                .as("counted as a heal step")
+                .isEqualTo(1);
         await().during(Duration.ofMillis(400)).atMost(SOON).until(() -> browser.opens.get() == 1);
         clock.advance(Duration.ofSeconds(1));
         await().atMost(SOON).until(() -> browser.opens.get() == 2);

@@ -72,6 +72,56 @@ class HealthWatchTest {
     }
 
     @Test
+    void aRoundTripAskedAndFailedLaterCountsAsNoAnswer() {
+        clock.advance(Duration.ofSeconds(151));
+        long id = watch.roundTripStarted();
+        clock.advance(Duration.ofSeconds(20)); // e.g. the query timed out on a dead socket
+        watch.roundTripAnswered(id, false);
+        assertThat(watch.silentStall())
+                .as("not silent for the stall timeout yet")
+                .isEmpty();
+        clock.advance(Duration.ofSeconds(150));
+        assertThat(watch.silentStall())
+                .hasValueSatisfying(stall -> assertThat(stall.signal()).isEqualTo(HealthWatch.SERVER_SILENT));
+    }
+
+    @Test
+    void aHealedSessionStaysStalledUntilTheServersAnswerAndIsAskedAtOnce() {
+        clock.advance(Duration.ofSeconds(151));
+        watch.roundTripStarted();
+        clock.advance(Duration.ofSeconds(200));
+        HealthWatch.Stall stall = watch.silentStall().orElseThrow();
+        assertThat(watch.nextStep(stall)).isEqualTo(HealthWatch.Step.RELOAD);
+        watch.status(AccountStatus.INIT);
+        clock.advance(Duration.ofSeconds(5));
+        watch.status(AccountStatus.READY);
+
+        assertThat(watch.state(AccountStatus.READY))
+                .as("READY again, but nothing heard from the servers yet")
+                .isEqualTo("stalled");
+        assertThat(watch.roundTripDue())
+                .as("asked at once, not after minutes of silence")
+                .isTrue();
+        long id = watch.roundTripStarted();
+        clock.advance(Duration.ofSeconds(1));
+        watch.roundTripAnswered(id, true);
+        assertThat(watch.state(AccountStatus.READY)).isEqualTo("ok");
+        assertThat(watch.stalled()).isFalse();
+    }
+
+    @Test
+    void aHealThatCannotBeConfirmedIsNotKeptStalled() {
+        watch.nextStep(watch.unresponsive());
+        watch.status(AccountStatus.INIT);
+        watch.status(AccountStatus.READY);
+        assertThat(watch.stalled()).isTrue();
+        long id = watch.roundTripStarted();
+        watch.roundTripAnswered(id, false); // wa-js cannot ask: nothing to wait for
+        assertThat(watch.stalled()).isFalse();
+        assertThat(watch.state(AccountStatus.READY)).isEqualTo("degraded");
+    }
+
+    @Test
     void aPageEventCarryingServerContactEndsTheSilence() {
         clock.advance(Duration.ofSeconds(151));
         watch.roundTripStarted();
