@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -149,6 +150,14 @@ class SessionHealthIT {
                         .until(() -> delivered(receiver, List.of("sent to a frozen page"))
                                         .size()
                                 == 1);
+                // Healthy again once the servers answer the relaunched page (with the worker's next heartbeat).
+                await("healthy again")
+                        .atMost(EVENTUALLY)
+                        .until(() -> api.get("/api/accounts/" + id)
+                                .json()
+                                .path("health")
+                                .asText()
+                                .equals("ok"));
             } finally {
                 watcher.shutdownNow();
             }
@@ -165,10 +174,35 @@ class SessionHealthIT {
         String phone = "15550006003";
         String id = linkedAccount(phone, "[\"message\",\"incident\"]");
         try {
-            assertThat(sim.post("/sim/phones/" + phone + "/stall", "{\"mode\":\"silent\",\"persistent\":true}")
-                            .status())
-                    .isEqualTo(200);
-            platform.awaitStatus(id, "FAILED");
+            // What the account list says from the moment the stall is found: a heal step that brings the page
+            // back to READY on a socket that still delivers nothing must not make it look healthy.
+            List<String> healthAfterFound = new CopyOnWriteArrayList<>();
+            ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+            watcher.scheduleAtFixedRate(
+                    () -> {
+                        String health = api.get("/api/accounts/" + id)
+                                .json()
+                                .path("health")
+                                .asText();
+                        if ("stalled".equals(health) || !healthAfterFound.isEmpty()) {
+                            healthAfterFound.add(health);
+                        }
+                    },
+                    0,
+                    250,
+                    TimeUnit.MILLISECONDS);
+            try {
+                assertThat(sim.post("/sim/phones/" + phone + "/stall", "{\"mode\":\"silent\",\"persistent\":true}")
+                                .status())
+                        .isEqualTo(200);
+                platform.awaitStatus(id, "FAILED");
+            } finally {
+                watcher.shutdownNow();
+            }
+            assertThat(healthAfterFound)
+                    .as("health from the stall to FAILED")
+                    .contains("stalled")
+                    .doesNotContain("ok");
             JsonNode account = api.get("/api/accounts/" + id).json();
             assertThat(account.path("status_reason").asText()).contains("2 heal steps within an hour");
             // The health comes with the worker's next heartbeat.
