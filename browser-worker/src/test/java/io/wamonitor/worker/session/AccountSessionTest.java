@@ -168,6 +168,41 @@ class AccountSessionTest {
     }
 
     @Test
+    void aPageThatHangsInTheMiddleOfACallIsStoppedByTheWatchdogAndRelaunched() {
+        browser.withProcess = true;
+        start();
+        await().atMost(SOON).until(() -> session.status() == AccountStatus.READY);
+        FakeBrowser.FakePage first = browser.page;
+
+        session.killIfHung(Duration.ofMillis(1));
+        assertThat(first.process.isAlive())
+                .as("not inside a call: nothing to stop")
+                .isTrue();
+
+        first.frozenMidCall = true;
+        clock.advance(Duration.ofSeconds(2)); // the next probe goes into the page and does not come back
+        await().atMost(SOON).until(() -> first.inFrozenCall);
+        session.killIfHung(Duration.ofMinutes(1));
+        assertThat(first.process.isAlive())
+                .as("inside a call, but not for long")
+                .isTrue();
+
+        await().atMost(SOON).untilAsserted(() -> {
+            session.killIfHung(Duration.ofMillis(100));
+            assertThat(first.process.isAlive()).isFalse();
+        });
+        await().atMost(SOON).until(() -> browser.opens.get() == 2);
+        await().atMost(SOON).until(() -> session.status() == AccountStatus.READY);
+        assertThat(statuses).anyMatch(s -> s.startsWith("DISCONNECTED stalled (a call into the page did not return"));
+        assertThat(meters.counter("wamonitor.worker.session.heals", "reason", "page_unresponsive", "step", "relaunch")
+                        .count())
+                .isEqualTo(1);
+        assertThat(browser.page.process.isAlive())
+                .as("the relaunched browser is left alone")
+                .isTrue();
+    }
+
+    @Test
     void workForAStatusTheSessionIsNotInFailsWithTheGivenCode() {
         browser.failuresToGo.set(1);
         start();

@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeBrowser implements BrowserEngine {
 
+    /**
+     * Each page gets a real process standing in for its Chromium (its command line names the profile as Chromium's
+     * does), so the watchdog has something to stop.
+     */
+    volatile boolean withProcess;
+
     final AtomicInteger opens = new AtomicInteger();
     final AtomicInteger failuresToGo = new AtomicInteger();
     final List<Path> profiles = new CopyOnWriteArrayList<>();
@@ -31,11 +37,28 @@ final class FakeBrowser implements BrowserEngine {
         if (failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("Failed to launch chromium because executable doesn't exist");
         }
-        page = new FakePage(setup);
+        page = new FakePage(setup, withProcess ? browserProcess(profile) : null);
         return page;
     }
 
+    private static Process browserProcess(Path profile) {
+        try {
+            // A loop, so the shell never becomes its sleep (which would lose the command line).
+            return new ProcessBuilder("sh", "-c", "while :; do sleep 1; done", "sh", "--user-data-dir=" + profile)
+                    .start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static final class FakePage implements BrowserPage {
+
+        /** The next call into the page never returns while its browser lives (a page hung in the middle of it). */
+        volatile boolean frozenMidCall;
+        /** The owner thread is inside such a call. */
+        volatile boolean inFrozenCall;
+
+        final Process process;
 
         volatile boolean crashed;
         volatile boolean gone;
@@ -46,8 +69,9 @@ final class FakeBrowser implements BrowserEngine {
         private final BlockingQueue<String> batches = new LinkedBlockingQueue<>();
 
         /** A document loads and the adapter attaches, as on a real page: the session hears it at the next pump. */
-        FakePage(PageSetup setup) {
+        FakePage(PageSetup setup, Process process) {
             this.setup = setup;
+            this.process = process;
             loaded();
         }
 
@@ -57,6 +81,17 @@ final class FakeBrowser implements BrowserEngine {
 
         @Override
         public Object evaluate(String function, Object argument) {
+            if (frozenMidCall && process != null) {
+                inFrozenCall = true;
+                try {
+                    process.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFrozenCall = false;
+                }
+                throw new IllegalStateException("Target page, context or browser has been closed");
+            }
             if (hung) {
                 throw new IllegalStateException("Timeout 30000ms exceeded");
             }
@@ -103,7 +138,7 @@ final class FakeBrowser implements BrowserEngine {
 
         @Override
         public boolean browserGone() {
-            return gone;
+            return gone || (process != null && !process.isAlive());
         }
 
         @Override
@@ -116,6 +151,9 @@ final class FakeBrowser implements BrowserEngine {
         @Override
         public void close() {
             closed = true;
+            if (process != null) {
+                process.destroyForcibly();
+            }
         }
     }
 }
