@@ -242,7 +242,8 @@ class SessionHealthIT {
                             .asText())
                     .isEqualTo("stalled");
 
-            // A receiver subscribed to incidents got each one, once, pointing at the same picture.
+            // A receiver subscribed to incidents got each one, once, with the same picture at a signed URL that
+            // needs no API key.
             Map<String, String> pictures = new HashMap<>();
             steps.forEach(i ->
                     pictures.put(i.path("id").asText(), i.path("screenshot_url").asText(null)));
@@ -252,8 +253,19 @@ class SessionHealthIT {
             assertThat(hooked.stream().map(e -> e.path("incident_id").asText()))
                     .containsExactlyInAnyOrderElementsOf(pictures.keySet());
             for (JsonNode event : hooked) {
-                assertThat(event.path("screenshot_url").asText(null))
-                        .isEqualTo(pictures.get(event.path("incident_id").asText()));
+                String apiPath = pictures.get(event.path("incident_id").asText());
+                String signed = event.path("screenshot_url").asText(null);
+                if (apiPath == null) {
+                    assertThat(signed).isNull();
+                    continue;
+                }
+                assertThat(signed)
+                        .contains("/incident-screenshots/"
+                                + event.path("incident_id").asText());
+                HttpResponse<byte[]> picture = get(signed, false);
+                assertThat(picture.statusCode()).isEqualTo(200);
+                assertThat(picture.body())
+                        .isEqualTo(get(api.baseUrl() + apiPath, true).body());
             }
             assertThat(hooked.stream().map(e -> e.path("heal_step").asText(null)))
                     .contains("reload", "relaunch", "give_up");
@@ -400,12 +412,16 @@ class SessionHealthIT {
                 .orElseThrow();
     }
 
+    private HttpResponse<byte[]> get(String url, boolean withApiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (withApiKey) {
+            request.header("X-Api-Key", ApiClient.TEST_API_KEY);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private BufferedImage png(String path) throws Exception {
-        HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                        .header("X-Api-Key", ApiClient.TEST_API_KEY)
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = get(api.baseUrl() + path, true);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));

@@ -19,10 +19,12 @@ class IncidentIntake {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private final IncidentStore store;
+    private final IncidentScreenshotLinks links;
     private final ApplicationEventPublisher published;
 
-    IncidentIntake(IncidentStore store, ApplicationEventPublisher published) {
+    IncidentIntake(IncidentStore store, IncidentScreenshotLinks links, ApplicationEventPublisher published) {
         this.store = store;
+        this.links = links;
         this.published = published;
     }
 
@@ -35,7 +37,12 @@ class IncidentIntake {
         String account = event.accountId().toString();
         store.store(account, incident, png(incident.screenshotPng()));
         store.find(account, incident.incidentId().toString())
-                .ifPresent(stored -> published.publishEvent(new IncidentRecorded(event.accountId(), stored.view())));
+                .ifPresent(stored -> published.publishEvent(new IncidentRecorded(
+                        event.accountId(),
+                        stored.view(),
+                        stored.screenshotId() == null
+                                ? null
+                                : links.signed(stored.view().id()))));
         log.info(
                 "Incident on account {}: {} -> {}{}: {}",
                 event.accountId(),

@@ -118,6 +118,12 @@ class IncidentStore {
         return Optional.ofNullable(doc).map(IncidentStore::incident);
     }
 
+    /** Any account's incident, by its id alone (for a signed URL, which names no account). */
+    Optional<Incident> find(String incidentId) {
+        Document doc = mongo.findOne(query(where("_id").is(incidentId)), Document.class, COLLECTION);
+        return Optional.ofNullable(doc).map(IncidentStore::incident);
+    }
+
     Optional<byte[]> screenshot(String screenshotId) {
         if (screenshotId == null || !ObjectId.isValid(screenshotId)) {
             return Optional.empty();

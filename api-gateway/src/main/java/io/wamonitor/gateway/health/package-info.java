@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "health",
-        allowedDependencies = {"api", "account", "worker"})
+        allowedDependencies = {"api", "account", "media", "worker"})
 package io.wamonitor.gateway.health;
 
 import org.springframework.modulith.ApplicationModule;

@@ -36,7 +36,7 @@ public class MediaStore {
     private final MediaSettings settings;
     private final Clock clock;
     private final byte[] urlKey;
-    private final String baseUrl;
+    private final Environment environment;
 
     MediaStore(
             GridFsTemplate gridFs, MongoTemplate mongo, MediaSettings settings, Clock clock, Environment environment) {
@@ -44,8 +44,16 @@ public class MediaStore {
         this.settings = settings;
         this.clock = clock;
         this.urlKey = urlKey(mongo, settings);
+        this.environment = environment;
+    }
+
+    /**
+     * {@code PUBLIC_BASE_URL}, or this gateway on localhost. Read when a URL is made: the port the server took
+     * ({@code local.server.port}) is known only once it started, after this bean was made.
+     */
+    private String baseUrl() {
         String base = settings.publicBaseUrl();
-        this.baseUrl = base == null || base.isBlank()
+        return base == null || base.isBlank()
                 ? "http://localhost:"
                         + environment.getProperty("local.server.port", environment.getProperty("server.port", "8001"))
                 : base.replaceAll("/+$", "");
@@ -65,9 +73,18 @@ public class MediaStore {
     }
 
     public String url(String id) {
+        return signedUrl("/media/" + id, id);
+    }
+
+    /**
+     * An absolute URL of this gateway ({@code MEDIA_PUBLIC_BASE_URL}) for {@code path}, signed for {@code subject}
+     * and valid for {@code MEDIA_URL_TTL}: for other pictures sent in webhooks that a receiver fetches without an API
+     * key. The subject must name what it grants (e.g. with a prefix), so one signature never opens another thing.
+     */
+    public String signedUrl(String path, String subject) {
         long expires = clock.instant().plus(settings.urlTtl()).getEpochSecond();
-        return baseUrl + "/media/" + id + "?expires=" + expires + "&signature="
-                + URLEncoder.encode(sign(id, expires), StandardCharsets.UTF_8);
+        return baseUrl() + path + "?expires=" + expires + "&signature="
+                + URLEncoder.encode(sign(subject, expires), StandardCharsets.UTF_8);
     }
 
     public boolean validSignature(String id, long expires, String signature) {

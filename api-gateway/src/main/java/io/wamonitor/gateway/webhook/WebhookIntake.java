@@ -132,7 +132,8 @@ public class WebhookIntake {
                 recorded.accountId(),
                 "incident",
                 recorded.incident().id(),
-                (eventId, account) -> WebhookPayloads.incident(eventId, account, recorded.incident()));
+                (eventId, account) -> WebhookPayloads.incident(
+                        eventId, account, recorded.incident(), recorded.signedScreenshotUrl()));
     }
 
     /**

@@ -124,8 +124,8 @@ final class WebhookPayloads {
 
     /**
      * The account's session left READY or the worker started a heal step ({@code reload}, {@code relaunch},
-     * {@code give_up}), as the incidents API lists it; {@code screenshot_url} is that API's path of the page's
-     * picture (it needs the API key), or null with {@code screenshot_note} saying why.
+     * {@code give_up}), as the incidents API lists it; {@code screenshot_url} is a signed, expiring URL of the
+     * page's picture that needs no API key (like media URLs), or null with {@code screenshot_note} saying why.
      */
     public record IncidentEvent(
             String event,
@@ -249,7 +249,7 @@ final class WebhookPayloads {
         return new StatusEvent("status", eventId, accountId, status, reason, phone, at.getEpochSecond());
     }
 
-    static IncidentEvent incident(String eventId, String accountId, IncidentView i) {
+    static IncidentEvent incident(String eventId, String accountId, IncidentView i, String signedScreenshotUrl) {
         return new IncidentEvent(
                 "incident",
                 eventId,
@@ -261,7 +261,7 @@ final class WebhookPayloads {
                 i.healStep(),
                 i.healReason(),
                 i.workerId(),
-                i.screenshotUrl(),
+                signedScreenshotUrl,
                 i.screenshotNote(),
                 i.at().getEpochSecond());
     }

@@ -15,8 +15,14 @@ import io.wamonitor.testkit.ApiClient;
 import io.wamonitor.testkit.RabbitBrokerExtension;
 import io.wamonitor.testkit.WebhookReceiver;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -289,10 +295,22 @@ class WebhookDispatchIT {
             assertThat(event.path("heal_step").asText()).isEqualTo("reload");
             assertThat(event.path("heal_reason").asText()).isEqualTo("server_silent");
             assertThat(event.path("timestamp").asLong()).isEqualTo(reload.at().getEpochSecond());
+            // A receiver has no API key: the picture is at a signed, expiring URL, stored when the event arrives.
             String screenshot = event.path("screenshot_url").asText();
-            assertThat(api.get(screenshot).status())
-                    .as("the screenshot is stored when the event arrives")
-                    .isEqualTo(200);
+            assertThat(screenshot)
+                    .startsWith("http://localhost:" + port + "/incident-screenshots/" + reload.incidentId());
+            HttpResponse<byte[]> picture = fetch(screenshot);
+            assertThat(picture.statusCode()).isEqualTo(200);
+            assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(picture.body()).isEqualTo(PNG_1X1);
+            HttpResponse<byte[]> tampered = fetch(screenshot + "x");
+            assertThat(tampered.statusCode()).isEqualTo(403);
+            assertThat(new String(tampered.body(), StandardCharsets.UTF_8)).contains("SCREENSHOT_URL_INVALID");
+            HttpResponse<byte[]> otherIncident = fetch(screenshot.replace(
+                    reload.incidentId().toString(), UUID.randomUUID().toString()));
+            assertThat(otherIncident.statusCode())
+                    .as("the signature opens this incident's picture only")
+                    .isEqualTo(403);
             WebhookReceiver.Received request = receiver.received().get(0);
             assertThat(request.header("X-Webhook-Signature"))
                     .isEqualTo(WebhookSigner.signature(secret, request.body()));
@@ -309,6 +327,18 @@ class WebhookDispatchIT {
                             .toList())
                     .as("once, and nothing for the account that wants only messages")
                     .containsExactly("incident", "status");
+        }
+    }
+
+    private static HttpResponse<byte[]> fetch(String url) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

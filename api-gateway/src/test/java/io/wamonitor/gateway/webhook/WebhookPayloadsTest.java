@@ -300,7 +300,9 @@ class WebhookPayloadsTest {
                                 "server_silent",
                                 "worker-1",
                                 "/api/accounts/" + ACCOUNT + "/incidents/" + incident + "/screenshot",
-                                null)));
+                                null),
+                        "https://wa.example.com/incident-screenshots/" + incident
+                                + "?expires=1796298606&signature=q3V0b2xxVkJkRzQ5cWZ2eEZ5dTE4cWx0d2t2a3c2bXk"));
     }
 
     private static void assertMatches(String fixture, Object payload) throws IOException {
