@@ -121,6 +121,49 @@ class SessionHealthIT {
     }
 
     @Test
+    void aSendIntoASilentConnectionIsAnsweredNotSentAndDoesNotHoldUpTheHeal() {
+        String phone = "15550006004";
+        String id = linkedAccount(phone);
+        try {
+            sim.post("/sim/numbers", "{\"phone\":\"" + FRIEND + "\"}");
+            assertThat(sim.post("/sim/phones/" + phone + "/stall", "{\"mode\":\"silent\"}")
+                            .status())
+                    .isEqualTo(200);
+
+            // WhatsApp's servers never answer the recipient check: the API says so within its wait for the worker
+            // (WORKER_REPLY_TIMEOUT), instead of the worker waiting on the page for as long as the socket is dead.
+            ApiClient.Response send = api.post(
+                    "/api/accounts/" + id + "/messages/send",
+                    "{\"to\":\"" + FRIEND + "\",\"message\":\"into the silence\"}");
+            assertThat(send.status()).as(send.toString()).isEqualTo(502);
+            assertThat(send.text("code")).isEqualTo("SEND_FAILED");
+            assertThat(send.text("detail")).contains("was not sent");
+
+            // The session, free again, is found stalled and healed, and then sends normally.
+            awaitIncident(id, i -> "reload".equals(i.path("heal_step").asText()));
+            platform.awaitStatus(id, "READY");
+            ApiClient.Response after = await("a send after the heal")
+                    .atMost(EVENTUALLY)
+                    .until(
+                            () -> api.post(
+                                    "/api/accounts/" + id + "/messages/send",
+                                    "{\"to\":\"" + FRIEND + "\",\"message\":\"after the heal\"}"),
+                            r -> r.status() != 409);
+            assertThat(after.status()).as(after.toString()).isLessThan(300);
+            await().atMost(EVENTUALLY)
+                    .until(() -> sim.get("/sim/phones/" + phone + "/outbox")
+                            .json()
+                            .findValuesAsText("text")
+                            .contains("after the heal"));
+            assertThat(sim.get("/sim/phones/" + phone + "/outbox").json().findValuesAsText("text"))
+                    .as("the send the API called not sent never went out")
+                    .doesNotContain("into the silence");
+        } finally {
+            delete(id);
+        }
+    }
+
+    @Test
     void aFrozenPageIsFoundByItsDeadlineAndRelaunchedStillLinked() {
         String phone = "15550006002";
         String id = linkedAccount(phone);

@@ -355,7 +355,7 @@ public class SessionService implements SmartLifecycle {
                     if (!sendLedger.start(commandId, account, message.to(), keyId)) {
                         return null; // already started by an earlier delivery of this command: that one reports
                     }
-                    return Sending.send(page, message, keyId);
+                    return Sending.send(page, message, keyId, sendWait(message));
                 }));
         return outcome.handle((result, error) -> {
             if (error != null) {
@@ -387,6 +387,26 @@ public class SessionService implements SmartLifecycle {
             return answered;
         });
     }
+
+    /**
+     * How long a send may wait for WhatsApp: until shortly before its deadline, so the gateway (waiting for the
+     * answer until then) gets a definite one; {@link #SEND_WAIT_MAX} for a send without a deadline.
+     */
+    private Duration sendWait(SendMessage message) {
+        if (message.deadline() == null) {
+            return SEND_WAIT_MAX;
+        }
+        Duration left = Duration.between(clock.instant(), message.deadline()).minus(SEND_ANSWER_MARGIN);
+        if (left.compareTo(SEND_WAIT_MIN) < 0) {
+            return SEND_WAIT_MIN;
+        }
+        return left.compareTo(SEND_WAIT_MAX) > 0 ? SEND_WAIT_MAX : left;
+    }
+
+    private static final Duration SEND_WAIT_MIN = Duration.ofSeconds(1);
+    private static final Duration SEND_WAIT_MAX = Duration.ofSeconds(60);
+    /** The answer's way back to the gateway (the event, the broker) before the gateway stops waiting. */
+    private static final Duration SEND_ANSWER_MARGIN = Duration.ofSeconds(2);
 
     private boolean pastDeadline(SendMessage message) {
         return message.deadline() != null && clock.instant().isAfter(message.deadline());

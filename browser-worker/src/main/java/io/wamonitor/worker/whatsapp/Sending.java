@@ -3,6 +3,7 @@ package io.wamonitor.worker.whatsapp;
 import io.wamonitor.contracts.command.SendMessage;
 import io.wamonitor.contracts.event.SendResult;
 import io.wamonitor.worker.browser.BrowserPage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -17,22 +18,43 @@ import java.util.UUID;
  */
 public final class Sending {
 
+    /*
+     * The wait is bounded (arg.waitMs): on a socket that silently stopped answering, the recipient check or the
+     * server's ack would never come, and the session's owner thread, its probes and its health checks with it. When
+     * the time is up before the message was handed to WhatsApp Web, it never will be (not sent); after, WhatsApp Web
+     * has it and sends it when it can (pending, ack 0; its receipts follow as ack events).
+     */
     private static final String SEND = """
             (async () => {
+              let timedOut = false;
+              let handedOver = false;
               let chat = arg.to;
-              if (!chat.endsWith('@g.us')) {
-                const exists = await WPP.contact.queryWidExists(chat);
-                if (!exists) return {notOnWhatsApp: true};
-                chat = exists.wid._serialized || String(exists.wid);
-              }
-              const options = {markIsRead: false, waitForAck: true, messageId: 'true_' + chat + '_' + arg.keyId};
-              const result = arg.media
-                ? await WPP.chat.sendFileMessage(chat, 'data:' + arg.media.mimetype + ';base64,' + arg.media.data,
-                    Object.assign(options, {type: 'auto-detect', caption: arg.text || undefined,
-                      filename: arg.media.filename || undefined, mimetype: arg.media.mimetype}))
-                : await WPP.chat.sendTextMessage(chat, arg.text, Object.assign(options, {linkPreview: false}));
-              const outcome = result.sendMsgResult && result.sendMsgResult.messageSendResult;
-              return {id: result.id, ack: result.ack, outcome: outcome || null};
+              const work = (async () => {
+                if (!chat.endsWith('@g.us')) {
+                  const exists = await WPP.contact.queryWidExists(chat);
+                  if (!exists) return {notOnWhatsApp: true};
+                  chat = exists.wid._serialized || String(exists.wid);
+                }
+                if (timedOut) return {timedOut: true};
+                handedOver = true;
+                const options = {markIsRead: false, waitForAck: true, messageId: 'true_' + chat + '_' + arg.keyId};
+                const result = arg.media
+                  ? await WPP.chat.sendFileMessage(chat, 'data:' + arg.media.mimetype + ';base64,' + arg.media.data,
+                      Object.assign(options, {type: 'auto-detect', caption: arg.text || undefined,
+                        filename: arg.media.filename || undefined, mimetype: arg.media.mimetype}))
+                  : await WPP.chat.sendTextMessage(chat, arg.text, Object.assign(options, {linkPreview: false}));
+                const outcome = result.sendMsgResult && result.sendMsgResult.messageSendResult;
+                return {id: result.id, ack: result.ack, outcome: outcome || null};
+              })();
+              let timer;
+              const late = new Promise((resolve) => {
+                timer = setTimeout(() => { timedOut = true; resolve(null); }, arg.waitMs);
+              });
+              const first = await Promise.race([work, late]);
+              clearTimeout(timer);
+              if (first) return first;
+              work.catch(() => {});
+              return handedOver ? {id: 'true_' + chat + '_' + arg.keyId, ack: 0, pending: true} : {timedOut: true};
             })()""";
 
     /** A sent message of this key id in the chat, if WhatsApp Web has it; null otherwise. */
@@ -48,8 +70,15 @@ public final class Sending {
         return ("3EB0" + commandId.toString().replace("-", "").substring(0, 20)).toUpperCase(Locale.ROOT);
     }
 
-    public static SendResult send(BrowserPage page, SendMessage message, String keyId) {
+    /**
+     * Sends, waiting at most {@code waitAtMost} for WhatsApp: a message it has taken but not yet acknowledged by then
+     * is reported sent with ack 0 (pending); one it never took (the recipient check got no answer) is reported not
+     * sent.
+     */
+    public static SendResult send(BrowserPage page, SendMessage message, String keyId, Duration waitAtMost) {
         Map<String, Object> arg = new HashMap<>();
+        // An int: Playwright cannot pass a Java long into the page.
+        arg.put("waitMs", (int) Math.min(Integer.MAX_VALUE, Math.max(1, waitAtMost.toMillis())));
         arg.put("to", message.to());
         arg.put("text", message.text());
         arg.put("keyId", keyId);
@@ -66,6 +95,12 @@ public final class Sending {
             return SendResult.failed(code, result.message());
         }
         Map<?, ?> value = (Map<?, ?>) result.value();
+        if (Boolean.TRUE.equals(value.get("timedOut"))) {
+            return SendResult.failed(
+                    "SEND_FAILED",
+                    "WhatsApp did not answer within " + waitAtMost.toSeconds()
+                            + " s (the recipient check went unanswered); the message was not sent");
+        }
         if (Boolean.TRUE.equals(value.get("notOnWhatsApp"))) {
             return SendResult.failed("RECIPIENT_NOT_ON_WHATSAPP", message.to() + " is not on WhatsApp");
         }
