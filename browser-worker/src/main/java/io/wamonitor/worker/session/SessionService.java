@@ -390,7 +390,9 @@ public class SessionService implements SmartLifecycle {
 
     /**
      * How long a send may wait for WhatsApp: until shortly before its deadline, so the gateway (waiting for the
-     * answer until then) gets a definite one; {@link #SEND_WAIT_MAX} for a send without a deadline.
+     * answer until then) gets a definite one, but at least {@link #SEND_WAIT_MIN} (a server that is merely slow to
+     * accept gets the time, and the gateway settles the send's key with the later answer); {@link #SEND_WAIT_MAX}
+     * for a send without a deadline.
      */
     private Duration sendWait(SendMessage message) {
         if (message.deadline() == null) {
@@ -403,7 +405,7 @@ public class SessionService implements SmartLifecycle {
         return left.compareTo(SEND_WAIT_MAX) > 0 ? SEND_WAIT_MAX : left;
     }
 
-    private static final Duration SEND_WAIT_MIN = Duration.ofSeconds(1);
+    private static final Duration SEND_WAIT_MIN = Duration.ofSeconds(10);
     private static final Duration SEND_WAIT_MAX = Duration.ofSeconds(60);
     /** The answer's way back to the gateway (the event, the broker) before the gateway stops waiting. */
     private static final Duration SEND_ANSWER_MARGIN = Duration.ofSeconds(2);
