@@ -43,14 +43,21 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/api/") && !path.equals("/api")) {
+        String raw = request.getRequestURI().substring(request.getContextPath().length());
+        // The path as routing sees it: decoded, normalised, without ;parameters. "/api;x/accounts" or
+        // "/%61pi/accounts" reach the /api controllers, so they must not pass as something else.
+        String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!isApi(raw) && !isApi(routed)) {
             return true; // health, metrics, signed media URLs, docs, the dashboard
         }
-        boolean banner = path.equals("/api") && "GET".equals(request.getMethod());
+        boolean banner = routed.equals("/api") && raw.equals("/api") && "GET".equals(request.getMethod());
         boolean preflight =
                 "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
         return banner || preflight;
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/api;");
     }
 
     @Override

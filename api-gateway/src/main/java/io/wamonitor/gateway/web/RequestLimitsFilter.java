@@ -48,7 +48,9 @@ class RequestLimitsFilter extends OncePerRequestFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         String path = request.getRequestURI();
-        if (path.startsWith("/api")) {
+        // As routing sees it too (decoded, without ;parameters): "/%61pi/..." is an API answer all the same.
+        String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.startsWith("/api") || routed.startsWith("/api")) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         } else if (!path.startsWith("/docs") && !path.startsWith("/swagger-ui") && !path.startsWith("/v3/api-docs")) {

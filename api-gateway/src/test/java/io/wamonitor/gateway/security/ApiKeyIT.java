@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wamonitor.gateway.AbstractGatewayIT;
 import io.wamonitor.testkit.ApiClient;
+import io.wamonitor.testkit.RawHttp;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,6 +34,29 @@ class ApiKeyIT extends AbstractGatewayIT {
         assertThat(anonymous.get("/api/nothing").status())
                 .as("no hint about which routes exist")
                 .isEqualTo(401);
+
+        // The same routes written so that the raw path does not start with /api/ (what routing decodes and
+        // normalises away): none answers without a key.
+        // Sent raw (nothing normalises them on the way), each from an address of its own (refusals count toward
+        // the per-address throttle).
+        int from = 50;
+        for (String disguised : List.of(
+                "/api;x/accounts",
+                "/api;/accounts",
+                "/%61pi/accounts",
+                "/%61%70%69/accounts",
+                "/api/%61ccounts",
+                "//api/accounts",
+                "/api/./accounts",
+                "/x/../api/accounts",
+                "/api;x")) {
+            RawHttp.Answer answer = RawHttp.send(
+                    port,
+                    "127.0.0." + from++,
+                    "GET " + disguised + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer.status()).as(disguised + " " + answer).isIn(400, 401, 404);
+            assertThat(answer.body()).as(disguised).doesNotContain("\"accounts\"", "\"id\"");
+        }
 
         assertThat(anonymous.get("/api").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
