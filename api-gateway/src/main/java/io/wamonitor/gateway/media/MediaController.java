@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.gateway.api.ApiProblem;
 import java.nio.charset.StandardCharsets;
+import org.bson.types.ObjectId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,8 @@ class MediaController {
             @PathVariable String id,
             @RequestParam(required = false) Long expires,
             @RequestParam(required = false) String signature) {
-        if (expires == null || !media.validSignature(id, expires, signature)) {
+        // Media ids are GridFS ids: anything else was never signed as media (other signed URLs sign other subjects).
+        if (expires == null || !ObjectId.isValid(id) || !media.validSignature(id, expires, signature)) {
             throw ApiProblem.of(HttpStatus.FORBIDDEN, "MEDIA_URL_INVALID", "This media URL is invalid or has expired");
         }
         MediaStore.Media found = media.load(id)

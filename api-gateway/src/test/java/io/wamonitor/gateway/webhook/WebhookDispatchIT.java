@@ -311,6 +311,15 @@ class WebhookDispatchIT {
             assertThat(otherIncident.statusCode())
                     .as("the signature opens this incident's picture only")
                     .isEqualTo(403);
+            String path = screenshot.substring(screenshot.indexOf("/incident-screenshots/"));
+            String signature = screenshot.substring(screenshot.indexOf("&signature=") + "&signature=".length());
+            assertThat(fetch(screenshot.replace("/incident-screenshots/", "/media/"))
+                            .statusCode())
+                    .as("nor any media")
+                    .isEqualTo(403);
+            HttpResponse<byte[]> farFuture = fetch("http://localhost:" + port + path.substring(0, path.indexOf('?'))
+                    + "?expires=" + Long.MAX_VALUE + "&signature=" + signature);
+            assertThat(farFuture.statusCode()).as("an expiry beyond any date").isEqualTo(403);
             WebhookReceiver.Received request = receiver.received().get(0);
             assertThat(request.header("X-Webhook-Signature"))
                     .isEqualTo(WebhookSigner.signature(secret, request.body()));

@@ -395,10 +395,14 @@ public class SessionService implements SmartLifecycle {
      * for a send without a deadline.
      */
     private Duration sendWait(SendMessage message) {
-        if (message.deadline() == null) {
+        return sendWait(clock.instant(), message.deadline());
+    }
+
+    static Duration sendWait(Instant now, Instant deadline) {
+        if (deadline == null) {
             return SEND_WAIT_MAX;
         }
-        Duration left = Duration.between(clock.instant(), message.deadline()).minus(SEND_ANSWER_MARGIN);
+        Duration left = Duration.between(now, deadline).minus(SEND_ANSWER_MARGIN);
         if (left.compareTo(SEND_WAIT_MIN) < 0) {
             return SEND_WAIT_MIN;
         }

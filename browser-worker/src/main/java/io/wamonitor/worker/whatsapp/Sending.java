@@ -21,8 +21,9 @@ public final class Sending {
     /*
      * The wait is bounded (arg.waitMs): on a socket that silently stopped answering, the recipient check or the
      * server's ack would never come, and the session's owner thread, its probes and its health checks with it. When
-     * the time is up before the message was handed to WhatsApp Web, it never will be (not sent); after, WhatsApp Web
-     * has it and sends it when it can (pending, ack 0; its receipts follow as ack events).
+     * the time is up before the message was handed to wa-js, it never will be (not sent); after, when WhatsApp Web
+     * has the message, it sends it when it can (pending, ack 0; its receipts follow as ack events); when it does not
+     * have it yet, the send's own outcome is awaited.
      */
     private static final String SEND = """
             (async () => {
@@ -53,8 +54,17 @@ public final class Sending {
               const first = await Promise.race([work, late]);
               clearTimeout(timer);
               if (first) return first;
+              if (!handedOver) {
+                work.catch(() => {});
+                return {timedOut: true};
+              }
+              // Pending only when WhatsApp Web has the message (it sends it when it can); while wa-js is still
+              // preparing it (a group's participants, a file), the send's own outcome is awaited as before.
+              const id = 'true_' + chat + '_' + arg.keyId;
+              const made = await WPP.chat.getMessageById(id).then((m) => m, () => null);
+              if (!made) return await work;
               work.catch(() => {});
-              return handedOver ? {id: 'true_' + chat + '_' + arg.keyId, ack: 0, pending: true} : {timedOut: true};
+              return {id, ack: typeof made.ack === 'number' ? made.ack : 0, pending: true};
             })()""";
 
     /** A sent message of this key id in the chat, if WhatsApp Web has it; null otherwise. */
