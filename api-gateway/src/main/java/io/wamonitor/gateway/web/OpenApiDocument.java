@@ -94,6 +94,11 @@ class OpenApiDocument {
         addProblem(responses, "401", "No or a wrong API key (UNAUTHORIZED)", secured);
         addProblem(
                 responses,
+                "403",
+                "The signed URL is wrong or has expired (MEDIA_URL_INVALID, SCREENSHOT_URL_INVALID)",
+                path.startsWith("/media/") || path.startsWith("/incident-screenshots/"));
+        addProblem(
+                responses,
                 "404",
                 "No such account or resource (ACCOUNT_NOT_FOUND, NOT_FOUND, ...)",
                 path.contains("{"));

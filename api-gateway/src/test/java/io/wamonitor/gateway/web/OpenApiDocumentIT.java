@@ -67,6 +67,15 @@ class OpenApiDocumentIT extends AbstractGatewayIT {
             }
         }
         assertThat(problems).isEmpty();
+        for (String signed : List.of("/media/{id}", "/incident-screenshots/{incidentId}")) {
+            assertThat(document.path("paths")
+                            .path(signed)
+                            .path("get")
+                            .path("responses")
+                            .has("403"))
+                    .as(signed + " says it answers 403 to a wrong or expired signature")
+                    .isTrue();
+        }
         assertThat(document.path("components")
                         .path("securitySchemes")
                         .path("apiKey")
