@@ -7,13 +7,10 @@ import io.wamonitor.contracts.event.WorkerHeartbeat;
 import io.wamonitor.gateway.account.AccountIds;
 import io.wamonitor.gateway.account.AccountService;
 import io.wamonitor.gateway.account.AccountView;
-import io.wamonitor.gateway.api.ApiProblem;
 import io.wamonitor.gateway.api.SessionHealthLookup;
 import io.wamonitor.gateway.worker.SessionReports;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,15 +92,8 @@ class HealthController implements SessionHealthLookup {
     @Operation(summary = "The PNG screenshot of an incident")
     ResponseEntity<byte[]> screenshot(@PathVariable String id, @PathVariable String incidentId) {
         String account = accounts.get(AccountIds.parse(id).toString()).id();
-        byte[] png = incidents
-                .find(account, incidentId)
-                .flatMap(i -> incidents.screenshot(i.screenshotId()))
-                .orElseThrow(() -> ApiProblem.of(
-                        HttpStatus.NOT_FOUND, "INCIDENT_NOT_FOUND", "No such incident with a screenshot"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_PNG)
-                .cacheControl(CacheControl.noStore())
-                .body(png);
+        return IncidentScreenshotController.answer(
+                incidents, incidents.find(account, incidentId), "No such incident with a screenshot");
     }
 
     @Override

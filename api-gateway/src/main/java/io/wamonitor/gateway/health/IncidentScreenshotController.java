@@ -3,6 +3,7 @@ package io.wamonitor.gateway.health;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wamonitor.gateway.api.ApiProblem;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,17 +38,20 @@ class IncidentScreenshotController {
             throw ApiProblem.of(
                     HttpStatus.FORBIDDEN, "SCREENSHOT_URL_INVALID", "This screenshot URL is invalid or has expired");
         }
-        byte[] png = incidents
-                .find(incidentId)
-                .flatMap(i -> incidents.screenshot(i.screenshotId()))
-                .orElseThrow(() -> ApiProblem.of(
-                        HttpStatus.NOT_FOUND,
-                        "INCIDENT_NOT_FOUND",
-                        "This incident's screenshot no longer exists (only the last 10 of an account are kept)"));
+        return answer(
+                incidents,
+                incidents.find(incidentId),
+                "This incident's screenshot no longer exists (only the last 10 of an account are kept)");
+    }
+
+    /** An incident's picture as both screenshot routes answer it (nosniff comes with every answer). */
+    static ResponseEntity<byte[]> answer(
+            IncidentStore incidents, Optional<IncidentStore.Incident> incident, String missing) {
+        byte[] png = incident.flatMap(i -> incidents.screenshot(i.screenshotId()))
+                .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "INCIDENT_NOT_FOUND", missing));
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.noStore())
-                .header("X-Content-Type-Options", "nosniff")
                 .body(png);
     }
 }

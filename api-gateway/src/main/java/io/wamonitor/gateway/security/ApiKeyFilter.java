@@ -5,6 +5,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.wamonitor.gateway.api.Problems;
+import io.wamonitor.gateway.api.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,9 +45,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String raw = request.getRequestURI().substring(request.getContextPath().length());
-        // The path as routing sees it: decoded, normalised, without ;parameters. "/api;x/accounts" or
-        // "/%61pi/accounts" reach the /api controllers, so they must not pass as something else.
-        String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        // "/api;x/accounts" or "/%61pi/accounts" reach the /api controllers: they must not pass as something else.
+        String routed = RequestPaths.routed(request);
         if (!isApi(raw) && !isApi(routed)) {
             return true; // health, metrics, signed media URLs, docs, the dashboard
         }

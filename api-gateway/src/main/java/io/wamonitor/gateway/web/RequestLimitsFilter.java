@@ -2,6 +2,7 @@ package io.wamonitor.gateway.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wamonitor.gateway.api.Problems;
+import io.wamonitor.gateway.api.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -49,8 +50,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         String path = request.getRequestURI();
         // As routing sees it too (decoded, without ;parameters): "/%61pi/..." is an API answer all the same.
-        String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (path.startsWith("/api") || routed.startsWith("/api")) {
+        if (path.startsWith("/api") || RequestPaths.routed(request).startsWith("/api")) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         } else if (!path.startsWith("/docs") && !path.startsWith("/swagger-ui") && !path.startsWith("/v3/api-docs")) {
