@@ -144,18 +144,7 @@ class EventPublisher implements SessionEvents {
 
     @Override
     public boolean incident(UUID account, AccountIncident incident) {
-        AccountIncident signed = new AccountIncident(
-                incident.incidentId(),
-                incident.at(),
-                incident.fromStatus(),
-                incident.toStatus(),
-                incident.reason(),
-                incident.healStep(),
-                incident.healReason(),
-                settings.id(),
-                incident.screenshotPng(),
-                incident.screenshotNote());
-        return record(account, signed, incident.incidentId(), null, 0);
+        return record(account, incident.withWorkerId(settings.id()), incident.incidentId(), null, 0);
     }
 
     @Override

@@ -35,6 +35,14 @@ public record HealthSettings(Duration stallTimeout, int healAttempts, Duration p
         return quarter.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : quarter;
     }
 
+    /**
+     * How long the owner thread may stay inside one call into the page before the page counts as hung: longer than
+     * any page load ({@code BROWSER_LOAD_TIMEOUT}) plus two page deadlines.
+     */
+    Duration stuckAfter(Duration loadTimeout) {
+        return loadTimeout.plus(pageDeadline.multipliedBy(2));
+    }
+
     private static Duration positive(Duration value, Duration fallback) {
         return value == null || value.isNegative() || value.isZero() ? fallback : value;
     }

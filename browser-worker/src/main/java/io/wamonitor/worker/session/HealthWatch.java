@@ -246,14 +246,6 @@ final class HealthWatch {
     }
 
     /**
-     * How long the owner thread may stay inside one call into the page before the page counts as hung: longer than
-     * any page load ({@code BROWSER_LOAD_TIMEOUT}) plus two page deadlines.
-     */
-    Duration stuckAfter(Duration loadTimeout) {
-        return loadTimeout.plus(settings.pageDeadline().multipliedBy(2));
-    }
-
-    /**
      * The heal step for a stall: a reload first, a relaunch when the session stalled again within an hour of an
      * earlier step (a reload was not enough) or the page cannot run a reload because it does not answer, and giving
      * up after {@code SESSION_HEAL_ATTEMPTS} steps within an hour. Counts the step.

@@ -96,7 +96,7 @@ public class SessionService implements SmartLifecycle {
             HealthSettings health,
             BrowserSettings browser,
             Clock clock) {
-        this.hungAfter = new HealthWatch(health, clock).stuckAfter(browser.loadTimeout());
+        this.hungAfter = health.stuckAfter(browser.loadTimeout());
         this.slots = new SlotTable(settings.maxSessions());
         this.workerId = settings.id();
         this.events = events;

@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param healStep       {@code reload}, {@code relaunch} or {@code give_up} when the worker started that heal step;
  *                       null when the session just left READY (e.g. the phone went offline)
  * @param healReason     the signal that started the heal step ({@code server_silent}, {@code page_unresponsive},
- *                       {@code renderer_crashed}, {@code browser_exited}); null without a heal step
+ *                       {@code renderer_crashed}, {@code browser_exited}, {@code page_error}); null without a heal step
+ * @param workerId       the worker that saw it (set by the worker's publisher)
  * @param screenshotPng  the page as it was, PNG in base64; null when the page could not be captured (gone, frozen)
  * @param screenshotNote why there is no screenshot (null when there is one)
  */
@@ -37,5 +38,11 @@ public record AccountIncident(
     public AccountIncident {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(at, "at");
+    }
+
+    /** The same incident, said by worker {@code id}. */
+    public AccountIncident withWorkerId(String id) {
+        return new AccountIncident(
+                incidentId, at, fromStatus, toStatus, reason, healStep, healReason, id, screenshotPng, screenshotNote);
     }
 }
