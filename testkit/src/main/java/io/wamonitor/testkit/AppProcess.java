@@ -2,6 +2,7 @@ package io.wamonitor.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** One of the platform's packaged applications, run as its own process exactly as an operator runs it. */
@@ -110,11 +114,28 @@ public final class AppProcess implements AutoCloseable {
         return name + " (log " + log + ")";
     }
 
+    /**
+     * A port for a process to be started: free now, below the kernel's ephemeral range (Linux: 32768 and up), and
+     * not handed out before in this JVM. A port from the ephemeral range could be taken, between this call and the
+     * process binding it, by anything that binds port 0 (a webhook receiver, an outgoing connection): a worker once
+     * failed to start because the test's receiver got its port.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException inUse) {
+                // taken by something else: another one
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
+
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 }
